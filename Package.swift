@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Every tool of the suite is one executable target `Sources/<tool>/` holding one
+/// `@main` command, listed here once. Adding a tool means adding its folder and its name.
+let tools = ["ner-score", "ner-convert"]
+
+let package = Package(
+  name: "ner-tools",
+  products: [
+    .library(name: "NERKit", targets: ["NERKit"])
+  ] + tools.map { .executable(name: $0, targets: [$0]) },
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    // System ICU behind a plain-C seam: every <unicode/...> include stays in its .c files.
+    .target(
+      name: "CICU",
+      linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n")]
+    ),
+    .target(name: "NERKit", dependencies: ["CICU"]),
+    .target(
+      name: "NERCLI",
+      dependencies: ["NERKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
+    .testTarget(name: "NERKitTests", dependencies: ["NERKit"]),
+    .testTarget(
+      name: "CLITests",
+      dependencies: tools.map { .target(name: $0) },
+      resources: [.copy("Fixtures")]
+    ),
+  ] + tools.map {
+    .executableTarget(
+      name: $0,
+      dependencies: ["NERKit", "NERCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    )
+  },
+  swiftLanguageModes: [.v5]
+)
