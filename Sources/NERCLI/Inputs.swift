@@ -1,0 +1,69 @@
+import ArgumentParser
+import NERKit
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Input formats.
+public enum InputFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
+  /// Decide from the first non-blank byte: `{` means JSONL.
+  case auto, conll, jsonl
+}
+
+/// One input: a file, or standard input for `-`; named `<stdin>` in messages.
+public final class InputFile {
+  public let name: String
+  public let lines: LineReader
+  private let fd: Int32
+
+  /// Opens `path` (`-` for standard input); failure to open exits 66.
+  public init(path: String) throws {
+    if path == "-" {
+      name = "<stdin>"
+      fd = 0
+    } else {
+      name = path
+      fd = open(path, O_RDONLY)
+      if fd < 0 {
+        throw ToolFailure(file: path, "cannot open: \(String(cString: strerror(errno)))", status: ExitStatus.cannotOpen)
+      }
+      var st = stat()
+      if fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR {
+        close(fd)
+        throw ToolFailure(file: path, "cannot open: is a directory", status: ExitStatus.cannotOpen)
+      }
+    }
+    lines = LineReader(fileDescriptor: fd)
+  }
+
+  deinit { if fd > 0 { close(fd) } }
+
+  /// The paths to read: the arguments, or standard input when there are none.
+  public static func paths(_ arguments: [String]) -> [String] { arguments.isEmpty ? ["-"] : arguments }
+
+  /// Runs `body`, giving bad-data and I/O errors this file's name.
+  public func located<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let e as DataError {
+      throw ToolFailure.data(e, file: name)
+    } catch let e as IOFailure {
+      throw ToolFailure(file: name, "read error: \(e.message)", status: ExitStatus.ioError)
+    }
+  }
+
+  /// The format of this input: as given, or detected from its first non-blank byte.
+  public func detect(_ format: InputFormat) throws -> InputFormat {
+    if format != .auto { return format }
+    return try located { try lines.peekFirstNonBlankByte() == UInt8(ascii: "{") ? .jsonl : .conll }
+  }
+
+  /// A record reader for this input.
+  public func recordReader(_ format: InputFormat) throws -> RecordReader {
+    switch try detect(format) {
+    case .jsonl: return JSONLReader(lines: lines)
+    default: return CoNLLReader(lines: lines)
+    }
+  }
+}

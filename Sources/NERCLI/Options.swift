@@ -1,0 +1,29 @@
+import ArgumentParser
+import NERKit
+
+extension TagScheme: ExpressibleByArgument {}
+extension NormalizationForm: ExpressibleByArgument {}
+
+/// Output formats.
+public enum OutputFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
+  case conll, jsonl, spans
+}
+
+/// The version of the suite, printed by `--version`.
+public let suiteVersion = "0.1.0"
+
+/// A writer of `format` on `out`.
+public func recordWriter(_ format: OutputFormat, _ out: OutputBuffer, dropMetadata: Bool) -> RecordWriter {
+  switch format {
+  case .conll:
+    let w = CoNLLWriter(out)
+    w.dropMetadata = dropMetadata
+    return w
+  case .jsonl:
+    let w = JSONLWriter(out)
+    w.dropMetadata = dropMetadata
+    return w
+  case .spans:
+    return SpansWriter(out)
+  }
+}

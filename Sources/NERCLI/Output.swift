@@ -1,0 +1,61 @@
+import NERKit
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where a tool writes: standard output, or a file given with `-o` that is written to a
+/// temporary file beside it and renamed into place only when complete, so that a failure
+/// never leaves half a file.
+public final class OutputTarget {
+  public let buffer: OutputBuffer
+  private let path: String?
+  private let temporaryPath: String?
+  private let fd: Int32
+  private var committed = false
+
+  /// Standard output when `path` is nil or `-`.
+  public init(path: String?) throws {
+    if let path, path != "-" {
+      var template = Array((path + ".tmp.XXXXXX").utf8CString)
+      let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+      if fd < 0 {
+        throw ToolFailure(file: path, "cannot create: \(String(cString: strerror(errno)))", status: ExitStatus.ioError)
+      }
+      fchmod(fd, 0o644)
+      self.fd = fd
+      self.path = path
+      self.temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+      buffer = OutputBuffer(fileDescriptor: fd)
+    } else {
+      fd = 1
+      self.path = nil
+      self.temporaryPath = nil
+      buffer = OutputBuffer(fileDescriptor: 1)
+    }
+  }
+
+  /// Flushes, and for a file renames it into place.
+  public func commit() throws {
+    do {
+      try buffer.flush()
+    } catch let e as IOFailure {
+      throw ToolFailure(file: path ?? "<stdout>", "write error: \(e.message)", status: ExitStatus.ioError)
+    }
+    if let path, let temporaryPath {
+      if fsync(fd) != 0 || close(fd) != 0 || rename(temporaryPath, path) != 0 {
+        let message = String(cString: strerror(errno))
+        unlink(temporaryPath)
+        throw ToolFailure(file: path, "write error: \(message)", status: ExitStatus.ioError)
+      }
+    }
+    committed = true
+  }
+
+  deinit {
+    if !committed, let temporaryPath {
+      close(fd)
+      unlink(temporaryPath)
+    }
+  }
+}

@@ -1,0 +1,64 @@
+/// Writes CoNLL, reproducing each record's ``Layout`` (separator, line ends, blank lines),
+/// so that what ``CoNLLReader`` read is written back byte for byte.
+public final class CoNLLWriter: RecordWriter {
+  private let out: OutputBuffer
+  /// Leave out metadata and comment lines.
+  public var dropMetadata = false
+
+  public init(_ out: OutputBuffer) { self.out = out }
+
+  public func write(_ record: Record) throws {
+    switch record {
+    case .sentence(let s):
+      try writeLines(header: s.header, layout: s.layout, rows: s.count) { i in
+        var line = ""
+        for (j, c) in s.columns.enumerated() {
+          if j > 0 { line.unicodeScalars.append(UnicodeScalar(s.layout.separator)) }
+          line += c.values[i]
+        }
+        return line
+      }
+    case .documentStart(let d):
+      try writeLines(header: d.header, layout: d.layout, rows: 1) { _ in d.text }
+    }
+  }
+
+  public func finish() throws { try out.flush() }
+
+  private func writeLines(header: [HeaderLine], layout: Layout, rows: Int, row: (Int) -> String) throws {
+    let eol = layout.crlf ? "\r\n" : "\n"
+    for _ in 0..<layout.blankLinesBefore { try out.write(eol) }
+    var lines = dropMetadata ? 0 : header.count
+    lines += rows
+    var written = 0
+    func end() throws {
+      written += 1
+      if written < lines || layout.blankLinesAfter > 0 || layout.finalNewline { try out.write(eol) }
+    }
+    if !dropMetadata {
+      for h in header {
+        try out.write(Self.render(h))
+        try end()
+      }
+    }
+    for i in 0..<rows {
+      try out.write(row(i))
+      try end()
+    }
+    for _ in 0..<layout.blankLinesAfter { try out.write(eol) }
+  }
+
+  /// A header line as CoNLL text.
+  public static func render(_ line: HeaderLine) -> String {
+    switch line {
+    case .pair(let key, let value): return "# \(key) = \(oneLine(value))"
+    case .json(let key, let raw): return "# \(key) = \(oneLine(raw))"
+    case .comment(let text): return oneLine(text)
+    }
+  }
+
+  private static func oneLine(_ s: String) -> String {
+    guard s.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return s }
+    return String(s.map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
+  }
+}

@@ -1,0 +1,156 @@
+/// Reads JSONL: one sentence per line, `{"tokens": [...], "tags": [...], ...}`.
+///
+/// - `tokens` is required (except on a `{"docstart": "..."}` record); `tags` or its
+///   Hugging Face synonym `ner_tags` holds gold tags, `pred` predicted ones.
+/// - Any other array of strings as long as `tokens` is a column (`roman`, `pos`...);
+///   other string fields are metadata (`id`, `lang`, `text`); everything else is kept as
+///   its JSON text. `comments` holds verbatim CoNLL comment lines and `conll` the CoNLL
+///   layout (separator, line ends, blank lines), both written by ``JSONLWriter``.
+/// - Blank lines are skipped. A line that is not a JSON object, or whose arrays do not
+///   match `tokens` in length, is a ``DataError``.
+public final class JSONLReader: RecordReader {
+  private let lines: LineReader
+
+  public init(lines: LineReader) { self.lines = lines }
+
+  public func next() throws -> Record? {
+    while let line = try lines.next() {
+      var blank = true
+      for b in line.bytes where !(b == 0x20 || b == 0x09 || b == 0x0D) { blank = false; break }
+      if blank { continue }
+      do {
+        return try Self.parse(line.bytes, lineNumber: line.number)
+      } catch let f as JSONScanner.Failure {
+        throw DataError(line: line.number, "invalid JSON: \(f)")
+      }
+    }
+    return nil
+  }
+
+  private enum Value {
+    case strings([String])
+    case string(String)
+    case raw(String)
+  }
+
+  /// Parses one JSONL record.
+  public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, lineNumber: Int) throws -> Record {
+    var scanner = JSONScanner(bytes)
+    var fields: [(String, Value)] = []
+    var layout = Layout()
+    var layoutSeen = false
+    var docstart: String?
+    var seen = Set<String>()
+    try scanner.readObject { s, key in
+      guard seen.insert(key).inserted else {
+        throw DataError(line: lineNumber, "duplicate key '\(key)'")
+      }
+      switch key {
+      case "conll":
+        layoutSeen = true
+        try s.readObject { s, k in
+          switch k {
+          case "sep":
+            let v = try s.readString()
+            guard v == " " || v == "\t" else { throw DataError(line: lineNumber, "conll.sep must be a space or a tab") }
+            layout.separator = v.utf8.first!
+          case "crlf":
+            let v = try s.skipValue()
+            layout.crlf = v == "true"
+          case "before", "after":
+            guard let n = try s.readInt(), n >= 0 else { throw DataError(line: lineNumber, "conll.\(k) must be a whole number") }
+            if k == "before" { layout.blankLinesBefore = n } else { layout.blankLinesAfter = n }
+          case "final_newline":
+            layout.finalNewline = try s.skipValue() != "false"
+          default:
+            try s.skipValue()
+          }
+        }
+      case "docstart":
+        docstart = try s.readString()
+      case "tags", "ner_tags", "pred", "tokens", "comments":
+        if let v = try s.readStringArray() {
+          fields.append((key, .strings(v)))
+        } else if s.peek() == UInt8(ascii: "["), key != "tokens", key != "comments" {
+          throw DataError(line: lineNumber, "'\(key)' holds numbers, not tag strings (map them to tag names with the dataset's label list first)")
+        } else {
+          throw DataError(line: lineNumber, "'\(key)' must be an array of strings")
+        }
+      default:
+        if s.peek() == UInt8(ascii: "\"") {
+          fields.append((key, .string(try s.readString())))
+        } else if let v = try s.readStringArray() {
+          fields.append((key, .strings(v)))
+        } else {
+          fields.append((key, .raw(try s.skipValue())))
+        }
+      }
+    }
+    scanner.skipWhitespace()
+    guard scanner.atEnd else { throw DataError(line: lineNumber, "invalid JSON: text after the object") }
+
+    var header: [HeaderLine] = []
+    func addHeader(_ key: String, _ value: Value) {
+      switch value {
+      case .string(let v): header.append(.pair(key: key, value: v))
+      case .raw(let v): header.append(.json(key: key, raw: v))
+      case .strings(let v):
+        if key == "comments" {
+          header.append(contentsOf: v.map { .comment($0) })
+        } else {
+          header.append(.json(key: key, raw: JSONText.array(v)))
+        }
+      }
+    }
+
+    if let text = docstart {
+      for (k, v) in fields { addHeader(k, v) }
+      let sep: UInt8 = layoutSeen ? layout.separator : (text.utf8.contains(0x09) ? 0x09 : 0x20)
+      var d = DocumentStart(fields: text.utf8.split(separator: sep, omittingEmptySubsequences: false).map { String(Substring($0)) })
+      layout.separator = sep
+      d.layout = layout
+      d.header = header
+      d.line = lineNumber
+      return .documentStart(d)
+    }
+
+    guard let tokensEntry = fields.first(where: { $0.0 == "tokens" }), case .strings(let tokens) = tokensEntry.1 else {
+      throw DataError(line: lineNumber, "missing 'tokens'")
+    }
+    var s = Sentence()
+    s.line = lineNumber
+    s.layout = layout
+    s.jsonKeyOrder = fields.map(\.0) + (layoutSeen ? ["conll"] : [])
+    var middle: [Column] = []
+    var tagColumn: Column?
+    var predColumn: Column?
+    for (key, value) in fields {
+      switch (key, value) {
+      case ("tokens", _): continue
+      case ("tags", .strings(let v)), ("ner_tags", .strings(let v)):
+        guard tagColumn == nil else { throw DataError(line: lineNumber, "both 'tags' and 'ner_tags'") }
+        guard v.count == tokens.count else {
+          throw DataError(line: lineNumber, "'\(key)' has \(v.count) values for \(tokens.count) tokens")
+        }
+        tagColumn = Column(key: key, values: v)
+      case ("pred", .strings(let v)):
+        guard v.count == tokens.count else {
+          throw DataError(line: lineNumber, "'pred' has \(v.count) values for \(tokens.count) tokens")
+        }
+        predColumn = Column(key: key, values: v)
+      case (_, .strings(let v)) where key != "comments" && v.count == tokens.count && !tokens.isEmpty:
+        middle.append(Column(key: key, values: v))
+      default:
+        addHeader(key, value)
+      }
+    }
+    s.columns = [Column(key: "tokens", values: tokens)] + middle
+    if let t = tagColumn {
+      s.tagColumn = s.columns.count
+      s.columns.append(t)
+    }
+    if let p = predColumn { s.columns.append(p) }
+    s.header = header
+    return .sentence(s)
+  }
+}

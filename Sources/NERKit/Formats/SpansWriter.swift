@@ -1,0 +1,66 @@
+/// Writes entities one per line, tab-separated: sentence id, start token, end token
+/// (exclusive), type, surface text (the tokens joined by spaces). Made for grep, awk and
+/// `sort | uniq -c`.
+///
+/// The sentence id is the sentence's `id` metadata, or its number in the input (counting
+/// sentences from 1, document boundaries excluded). Spans are read from the gold tag
+/// column with ``SpanDecoder/lenient(_:)``, so any scheme works.
+public final class SpansWriter: RecordWriter {
+  private let out: OutputBuffer
+  private var sentenceNumber = 0
+  /// The key of the column to read spans from (default: the gold tags).
+  public var columnKey: String?
+
+  public init(_ out: OutputBuffer) { self.out = out }
+
+  public func write(_ record: Record) throws {
+    guard case .sentence(let s) = record, s.count > 0 else { return }
+    sentenceNumber += 1
+    let column: Int?
+    if let key = columnKey { column = s.columnIndex(key) } else { column = s.tagColumn }
+    guard let c = column else {
+      throw DataError(line: s.line, "no tag column to read entities from")
+    }
+    let tags = try TagColumn.parse(s, column: c)
+    let id = s.metadata("id") ?? String(sentenceNumber)
+    let tokens = s.tokens
+    for span in SpanDecoder.lenient(tags) {
+      try out.write("\(id)\t\(span.start)\t\(span.end)\t\(span.type)\t\(tokens[span.start..<span.end].joined(separator: " "))\n")
+    }
+  }
+
+  public func finish() throws { try out.flush() }
+}
+
+/// Reading a column of a sentence as tags.
+public enum TagColumn {
+  /// The tags of column `column`; a value that is not a tag is a ``DataError`` at its line.
+  public static func parse(_ s: Sentence, column: Int) throws -> [Tag] {
+    var tags: [Tag] = []
+    tags.reserveCapacity(s.count)
+    for (i, v) in s.columns[column].values.enumerated() {
+      guard let t = Tag(parsing: v) else {
+        throw DataError(line: s.lineOfToken(i), "'\(v)' is not a tag (O, or B-, I-, E-, S-, L-, U- and a type)")
+      }
+      tags.append(t)
+    }
+    return tags
+  }
+
+  /// Rewrites the tags of `column` in `scheme`. With `strictInput`, the input must be
+  /// valid in that scheme: the first invalid transition is a ``DataError`` at its line.
+  public static func convert(_ s: inout Sentence, column: Int, to scheme: TagScheme, strictInput: TagScheme?) throws {
+    let tags = try parse(s, column: column)
+    let spans: [Span]
+    if let input = strictInput {
+      let (found, violation) = SpanDecoder.strict(tags, scheme: input)
+      if let v = violation {
+        throw DataError(line: s.lineOfToken(v.index), "invalid \(input.rawValue.uppercased()) sequence: \(v.message)")
+      }
+      spans = found
+    } else {
+      spans = SpanDecoder.lenient(tags)
+    }
+    s.columns[column].values = scheme.tags(for: spans, count: s.count).map(\.description)
+  }
+}

@@ -1,0 +1,58 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writing to a pipe whose reader has gone (`| head`): the tools stop quietly.
+public struct BrokenPipe: Error {
+  public init() {}
+}
+
+/// A buffered writer to a file descriptor.
+///
+/// Bytes collect in memory and go out in large writes; ``flush()`` writes what is left.
+/// A failed write throws ``IOFailure``, or ``BrokenPipe`` when the reader has gone.
+public final class OutputBuffer {
+  private let fd: Int32
+  private var bytes: [UInt8] = []
+  private let threshold: Int
+
+  public init(fileDescriptor: Int32, threshold: Int = 1 << 16) {
+    self.fd = fileDescriptor
+    self.threshold = threshold
+    bytes.reserveCapacity(threshold + 4096)
+  }
+
+  public func write(_ text: String) throws {
+    var t = text
+    t.withUTF8 { bytes.append(contentsOf: $0) }
+    if bytes.count >= threshold { try flush() }
+  }
+
+  public func write(byte: UInt8) throws {
+    bytes.append(byte)
+    if bytes.count >= threshold { try flush() }
+  }
+
+  public func write(_ buffer: UnsafeBufferPointer<UInt8>) throws {
+    bytes.append(contentsOf: buffer)
+    if bytes.count >= threshold { try flush() }
+  }
+
+  /// Writes everything buffered.
+  public func flush() throws {
+    var offset = 0
+    let total = bytes.count
+    try bytes.withUnsafeBytes { raw in
+      while offset < total {
+        let n = Glibc.write(fd, raw.baseAddress! + offset, total - offset)
+        if n >= 0 { offset += n; continue }
+        if errno == EINTR { continue }
+        if errno == EPIPE { throw BrokenPipe() }
+        throw IOFailure(String(cString: strerror(errno)))
+      }
+    }
+    bytes.removeAll(keepingCapacity: true)
+  }
+}

@@ -1,0 +1,261 @@
+/// Reads conlleval.pl's input, a line at a time, and counts what it counts.
+///
+/// The last two fields of a line are the gold and the guessed tag; an empty line, or a
+/// line whose first field is `-X-`, is a sentence boundary; every non-empty line must
+/// have as many fields as the first one. Options are conlleval's: `-d` (delimiter),
+/// `-r` (raw tags), `-o` (outside tag). In strict mode the chunks are the well-formed
+/// entities of a declared scheme, found per sentence (as seqeval's strict mode does).
+public final class ConllevalScorer {
+  public struct Options: Sendable {
+    /// The field delimiter (Perl regex text); nil means conlleval's single space, or a tab
+    /// when the first line has tabs and no spaces (where conlleval.pl would fail).
+    public var delimiter: String?
+    /// `-r`: every tag other than the outside tag is a one-token chunk of its own type.
+    public var raw = false
+    /// `-o`: the outside tag, used with `-r`.
+    public var outsideTag = "O"
+    /// Find chunks by this scheme's rules instead of conlleval's.
+    public var strictScheme: TagScheme?
+    /// Keep spans and sentence boundaries, for the reports beyond conlleval's.
+    public var recordSpans = false
+
+    public init() {}
+  }
+
+  public let options: Options
+  private var splitter: FieldSplitter?
+  private var fields: [Range<Int>] = []
+  private var expectedFields = -1
+  private var expectedFieldsLine = 0
+  private var counter = ChunkCounter()
+  private var types = ByteInterner()
+  private let boundary = Array("-X-".utf8)
+  private let outside: [UInt8]
+  /// Positions (lines fed in) of the sentence boundaries, when recording.
+  private var boundaries: [Int] = []
+  private var position = 0
+  /// Whether a CR was seen at the end of a line (conlleval keeps it in the tag).
+  public private(set) var sawCarriageReturn = false
+
+  // Strict mode: the current sentence's tags, as (prefix letter, type id).
+  private var strictGold: [(UInt8, Int)] = []
+  private var strictGuess: [(UInt8, Int)] = []
+  private var strictStart = 0
+  private var strict = StrictCounts()
+
+  private struct StrictCounts {
+    var gold: [(Int, Int, Int)] = []
+    var guess: [(Int, Int, Int)] = []
+    var correct: [(Int, Int, Int)] = []
+    var violations = 0
+  }
+
+  public init(options: Options = Options()) throws {
+    self.options = options
+    if let d = options.delimiter { splitter = try FieldSplitter(pattern: d) }
+    outside = Array(options.outsideTag.utf8)
+    _ = types.intern([UInt8]())  // id 0 is the empty type
+    counter.recordSpans = options.recordSpans
+  }
+
+  /// Adds one input line (without its `\n`).
+  public func addLine(_ line: UnsafeBufferPointer<UInt8>, number: Int) throws {
+    if splitter == nil {
+      // conlleval's single space, unless the first non-empty line is tab-separated only.
+      if !line.isEmpty {
+        let hasTab = line.contains(0x09)
+        let hasSpace = line.contains(0x20)
+        splitter = try FieldSplitter(pattern: hasTab && !hasSpace ? "\t" : " ")
+      } else {
+        try addBoundary()
+        return
+      }
+    }
+    if line.last == 0x0D { sawCarriageReturn = true }
+    splitter!.split(line, into: &fields)
+    let n = fields.count
+    if expectedFields < 0 {
+      expectedFields = n - 1
+      expectedFieldsLine = number
+    } else if expectedFields != n - 1 && n != 0 {
+      throw DataError(
+        line: number,
+        "unexpected number of fields: \(n) where line \(expectedFieldsLine) has \(expectedFields + 1)")
+    }
+    if n == 0 || equal(line, fields[0], boundary) {
+      try addBoundary()
+      return
+    }
+    if n < 2 {
+      throw DataError(line: number, "unexpected number of fields in line: \(n) (conlleval needs a gold and a guessed tag)")
+    }
+    let guessRange = fields[n - 1]
+    let goldRange = fields[n - 2]
+    if options.raw {
+      try addRaw(gold: Array(line[goldRange]), guess: Array(line[guessRange]))
+    } else {
+      try addPair(
+        gold: UnsafeBufferPointer(rebasing: line[goldRange]),
+        guess: UnsafeBufferPointer(rebasing: line[guessRange]), line: number)
+    }
+  }
+
+  /// Adds one token given its gold and guessed tags (for JSONL and aligned inputs).
+  public func addToken(gold: String, guess: String, line: Int) throws {
+    var g = gold
+    var p = guess
+    try g.withUTF8 { gb in
+      try p.withUTF8 { pb in
+        if options.raw {
+          try addRaw(gold: Array(gb), guess: Array(pb))
+        } else {
+          try addPair(gold: gb, guess: pb, line: line)
+        }
+      }
+    }
+  }
+
+  /// Adds a sentence boundary.
+  public func addBoundary() throws {
+    if options.strictScheme != nil { flushStrictSentence() }
+    if options.recordSpans { boundaries.append(position) }
+    counter.add(correct: .O, correctType: 0, guessed: .O, guessedType: 0, boundary: true, sameTag: true)
+    position += 1
+    if options.strictScheme != nil { strictStart = position }
+  }
+
+  private func addRaw(gold: [UInt8], guess: [UInt8]) throws {
+    func rawTag(_ t: [UInt8]) -> [UInt8] {
+      let t = t == outside ? [UInt8(ascii: "O")] : t
+      return t == [UInt8(ascii: "O")] ? t : Array("B-".utf8) + t
+    }
+    let g = rawTag(gold)
+    let p = rawTag(guess)
+    try g.withUnsafeBufferPointer { gb in
+      try p.withUnsafeBufferPointer { pb in try addPair(gold: gb, guess: pb, line: 0) }
+    }
+  }
+
+  @inline(__always)
+  private func equal(_ line: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ word: [UInt8]) -> Bool {
+    guard r.count == word.count else { return false }
+    var i = 0
+    for k in r {
+      if line[k] != word[i] { return false }
+      i += 1
+    }
+    return true
+  }
+
+  /// Splits a tag at its first hyphen: chunk letter range, type id (conlleval's rules:
+  /// no hyphen means an empty type, and a type `0` is empty too, by Perl truthiness).
+  @inline(__always)
+  private func parse(_ tag: UnsafeBufferPointer<UInt8>) -> (prefixLength: Int, chunk: ChunkTag, type: Int) {
+    var hyphen = -1
+    for i in 0..<tag.count where tag[i] == UInt8(ascii: "-") { hyphen = i; break }
+    let prefixLength = hyphen < 0 ? tag.count : hyphen
+    var chunk = ChunkTag.other
+    if prefixLength == 1 {
+      switch tag[0] {
+      case UInt8(ascii: "B"): chunk = .B
+      case UInt8(ascii: "I"): chunk = .I
+      case UInt8(ascii: "O"): chunk = .O
+      case UInt8(ascii: "E"): chunk = .E
+      case UInt8(ascii: "["): chunk = .open
+      case UInt8(ascii: "]"): chunk = .close
+      case UInt8(ascii: "."): chunk = .dot
+      default: chunk = .other
+      }
+    }
+    var type = 0
+    if hyphen >= 0 {
+      let typeBytes = UnsafeBufferPointer(rebasing: tag[(hyphen + 1)...])
+      if !(typeBytes.count == 1 && typeBytes[0] == UInt8(ascii: "0")) && !typeBytes.isEmpty {
+        type = types.intern(typeBytes)
+      }
+    }
+    return (prefixLength, chunk, type)
+  }
+
+  private func addPair(gold: UnsafeBufferPointer<UInt8>, guess: UnsafeBufferPointer<UInt8>, line: Int) throws {
+    let c = parse(gold)
+    let g = parse(guess)
+    var same = c.prefixLength == g.prefixLength
+    if same {
+      for i in 0..<c.prefixLength where gold[i] != guess[i] { same = false; break }
+    }
+    if options.strictScheme != nil {
+      strictGold.append(try strictTag(gold, c.prefixLength, c.type, line))
+      strictGuess.append(try strictTag(guess, g.prefixLength, g.type, line))
+    }
+    counter.add(correct: c.chunk, correctType: c.type, guessed: g.chunk, guessedType: g.type, boundary: false, sameTag: same)
+    position += 1
+  }
+
+  private func strictTag(_ tag: UnsafeBufferPointer<UInt8>, _ prefixLength: Int, _ type: Int, _ line: Int) throws -> (UInt8, Int) {
+    if prefixLength == 1 && tag[0] == UInt8(ascii: "O") && tag.count == 1 { return (UInt8(ascii: "O"), 0) }
+    guard prefixLength == 1, type != 0, "BIESLU".utf8.contains(tag[0]) else {
+      throw DataError(line: line, "'\(String(decoding: tag, as: UTF8.self))' is not a tag (O, or B-, I-, E-, S-, L-, U- and a type)")
+    }
+    return (tag[0], type)
+  }
+
+  private func flushStrictSentence() {
+    guard let scheme = options.strictScheme, !strictGold.isEmpty else { return }
+    func decode(_ tags: [(UInt8, Int)]) -> [Span] {
+      let t = tags.map { Tag(Tag.Prefix(rawValue: Character(UnicodeScalar($0.0))) ?? .outside, String($0.1)) }
+      let (spans, violation) = SpanDecoder.strict(t, scheme: scheme)
+      if violation != nil { strict.violations += 1 }
+      return spans
+    }
+    let gold = decode(strictGold)
+    let guess = decode(strictGuess)
+    let guessSet = Set(guess)
+    for s in gold { strict.gold.append((strictStart + s.start, strictStart + s.end, Int(s.type)!)) }
+    for s in guess { strict.guess.append((strictStart + s.start, strictStart + s.end, Int(s.type)!)) }
+    for s in gold where guessSet.contains(s) {
+      strict.correct.append((strictStart + s.start, strictStart + s.end, Int(s.type)!))
+    }
+    strictGold.removeAll(keepingCapacity: true)
+    strictGuess.removeAll(keepingCapacity: true)
+  }
+
+  /// Ends the input and returns the counts.
+  public func finish() -> ScoreTable {
+    if options.strictScheme != nil { flushStrictSentence() }
+    counter.finish()
+    var table = ScoreTable()
+    table.tokens = counter.tokens
+    table.correctTags = counter.correctTags
+    table.typeNames = (0..<types.count).map { types.bytes($0) }
+    if options.strictScheme != nil {
+      table.foundCorrect = strict.gold.count
+      table.foundGuessed = strict.guess.count
+      table.correctChunks = strict.correct.count
+      table.goldSpans = strict.gold
+      table.guessSpans = strict.guess
+      table.correctSpans = strict.correct
+      table.invalidSentences = strict.violations
+      var g = [Int](repeating: 0, count: types.count), p = g, c = g
+      for s in strict.gold { g[s.2] += 1 }
+      for s in strict.guess { p[s.2] += 1 }
+      for s in strict.correct { c[s.2] += 1 }
+      table.listing = ScoreTable.conllevalListing(
+        names: table.typeNames, goldTypes: g.indices.filter { g[$0] > 0 }, guessTypes: p.indices.filter { p[$0] > 0 },
+        gold: g, guess: p, correct: c)
+    } else {
+      table.foundCorrect = counter.foundCorrect
+      table.foundGuessed = counter.foundGuessed
+      table.correctChunks = counter.correctChunks
+      table.goldSpans = counter.goldSpans
+      table.guessSpans = counter.guessSpans
+      table.correctSpans = counter.correctSpans
+      table.listing = ScoreTable.conllevalListing(
+        names: table.typeNames, goldTypes: counter.correctHashTypes, guessTypes: counter.guessedHashTypes,
+        gold: counter.foundCorrectByType, guess: counter.foundGuessedByType, correct: counter.correctByType)
+    }
+    table.boundaries = boundaries
+    table.positions = position
+    return table
+  }
+}

@@ -1,0 +1,104 @@
+import ArgumentParser
+import NERCLI
+import NERKit
+
+@main
+struct NERConvert: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "ner-convert",
+    abstract: "Convert NER corpora between formats (CoNLL, JSONL, spans) and tag schemes.",
+    discussion: """
+      Reads CoNLL or JSONL (detected from the first non-blank byte: '{' means JSONL) and \
+      writes CoNLL, JSONL or one entity per line (spans). Everything the conversion does \
+      not own passes through: columns, '# key = value' metadata and comments, \
+      -DOCSTART- lines, separators, CR LF line ends and blank lines, so CoNLL to JSONL \
+      and back gives the same bytes.
+
+      EXAMPLES:
+        ner-convert --to jsonl train.conll > train.jsonl
+        ner-convert --scheme iob2 < eng.train > eng.iob2
+        ner-convert --to spans dev.conll | cut -f4 | sort | uniq -c
+        ner-convert --input-scheme iobes --strict --to conll pred.conll > /dev/null
+      """,
+    version: suiteVersion)
+
+  @Argument(help: "Input files; none or '-' reads standard input.")
+  var files: [String] = []
+
+  @Option(help: "Input format: auto, conll or jsonl.")
+  var from: InputFormat = .auto
+
+  @Option(help: "Output format: conll, jsonl or spans (default: the input's format).")
+  var to: OutputFormat?
+
+  @Option(help: "Rewrite the tag column (and any 'pred' column) in this scheme: iob1, iob2, iobes, bilou or io.")
+  var scheme: TagScheme?
+
+  @Option(help: "The scheme of the input tags, for --strict (default: read any scheme leniently, as conlleval.pl does).")
+  var inputScheme: TagScheme?
+
+  @Flag(help: "Reject input tags that are invalid in --input-scheme, naming the line of the first invalid transition.")
+  var strict = false
+
+  @Option(help: "Normalize tokens to this Unicode form: nfc, nfd, nfkc or nfkd.")
+  var normalize: NormalizationForm?
+
+  @Flag(help: "Drop metadata and comment lines ('# ...' in CoNLL, id/text/... fields in JSONL).")
+  var noMetadata = false
+
+  @Option(name: [.short, .long], help: "Write to this file (atomically: a temporary file renamed when complete) instead of standard output.")
+  var output: String?
+
+  func validate() throws {
+    if strict && inputScheme == nil {
+      throw ValidationError("--strict needs --input-scheme to say which scheme the input must follow.")
+    }
+  }
+
+  func run() throws {
+    try ToolMain.run(tool: "ner-convert") {
+      let target = try OutputTarget(path: output)
+      var writer: RecordWriter?
+      for path in InputFile.paths(files) {
+        let input = try InputFile(path: path)
+        let format = try input.detect(from)
+        if writer == nil {
+          let out = to ?? (format == .jsonl ? .jsonl : .conll)
+          writer = recordWriter(out, target.buffer, dropMetadata: noMetadata)
+        }
+        let reader = try input.recordReader(format)
+        try input.located {
+          while let record = try reader.next() {
+            try writer!.write(try transform(record))
+          }
+        }
+      }
+      try writer?.finish()
+      try target.commit()
+    }
+  }
+
+  func transform(_ record: Record) throws -> Record {
+    guard case .sentence(var s) = record else { return record }
+    if let form = normalize, s.count > 0 {
+      s.tokens = s.tokens.map(form.apply)
+    }
+    if let scheme, s.count > 0 {
+      guard let tagColumn = s.tagColumn else {
+        let last = s.columns.count > 1 ? s.columns[s.columns.count - 1].values.first { !Tag.isTag($0) } : nil
+        throw DataError(
+          line: s.line,
+          last.map { "no tag column to convert: the last column holds '\($0)', which is not a tag" }
+            ?? "no tag column to convert")
+      }
+      try TagColumn.convert(&s, column: tagColumn, to: scheme, strictInput: strict ? inputScheme : nil)
+      if let pred = s.columnIndex("pred"), pred != tagColumn {
+        try TagColumn.convert(&s, column: pred, to: scheme, strictInput: strict ? inputScheme : nil)
+      }
+    } else if strict, let input = inputScheme, let tagColumn = s.tagColumn {
+      var copy = s
+      try TagColumn.convert(&copy, column: tagColumn, to: input, strictInput: input)
+    }
+    return .sentence(s)
+  }
+}

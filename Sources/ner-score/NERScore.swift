@@ -1,0 +1,210 @@
+import ArgumentParser
+import NERCLI
+import NERKit
+
+/// Report formats.
+enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
+  case text, json
+}
+
+@main
+struct NERScore: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "ner-score",
+    abstract: "Entity-level precision, recall and F1, byte-identical to conlleval.pl by default.",
+    discussion: """
+      Reads conlleval.pl's input: one token per line, the last two fields the gold and \
+      the guessed tag, an empty line (or a line whose first field is -X-) between \
+      sentences; or JSONL with 'tags' (gold) and 'pred' (guessed). Prints exactly what \
+      conlleval.pl (version 2004-01-26) prints, quirks included; options add what it \
+      lacks: scheme-strict chunks, JSON, scores by entity length, type confusion, \
+      bootstrap confidence intervals, and scoring against a separate gold file.
+
+      Where conlleval.pl would fail on a tab-separated file read without -d, ner-score \
+      splits it on tabs.
+
+      EXAMPLES:
+        ner-tag -m es.model es.test | ner-score
+        ner-score -d '\\t' < wikiann.pred
+        ner-score --format json pred.conll | jq .f1
+        ner-score --strict --scheme iobes --by-length --confusion pred.conll
+        ner-score --gold es.test --bootstrap 1000 pred.jsonl
+      """,
+    version: suiteVersion)
+
+  @Argument(help: "Input files, read one after the other as one stream; none or '-' reads standard input.")
+  var files: [String] = []
+
+  @Option(name: .customShort("d"), help: ArgumentHelp("Field delimiter, as a Perl regex like conlleval's (default: a single space).", valueName: "delimiter"))
+  var delimiter: String?
+
+  @Flag(name: .customShort("r"), help: "Raw tags: every tag other than the outside tag is a one-token chunk (conlleval -r).")
+  var raw = false
+
+  @Option(name: .customShort("o"), help: ArgumentHelp("The outside tag for -r (conlleval -o).", valueName: "tag"))
+  var outsideTag = "O"
+
+  @Flag(name: .customShort("l"), help: "LaTeX table rows (conlleval -l).")
+  var latex = false
+
+  @Flag(help: "Find entities by the rules of --scheme, counting only well-formed ones (as seqeval's strict mode).")
+  var strict = false
+
+  @Option(help: "The scheme for --strict: iob1, iob2, iobes, bilou or io (implies --strict).")
+  var scheme: TagScheme?
+
+  @Option(help: "Report format: text (conlleval's) or json (all figures, per type, micro and macro averages).")
+  var format: ReportFormat = .text
+
+  @Flag(help: "Add scores for entities of 1, 2 and 3 or more tokens.")
+  var byLength = false
+
+  @Flag(help: "Add a type confusion table over spans with matching boundaries, with missed and spurious counts.")
+  var confusion = false
+
+  @Option(help: ArgumentHelp("Score the input's predictions (its last column, or JSONL 'pred') against this gold file, aligned sentence by sentence.", valueName: "file"))
+  var gold: String?
+
+  @Option(help: ArgumentHelp("Add a 95% confidence interval of F1 from this many bootstrap resamplings of sentences.", valueName: "n"))
+  var bootstrap: Int?
+
+  @Option(help: "Seed of the bootstrap's random generator.")
+  var seed: UInt64 = 1
+
+  @Option(help: "Input format: auto, conll or jsonl.")
+  var from: InputFormat = .auto
+
+  @Option(help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
+  var output: String?
+
+  func validate() throws {
+    if strict && scheme == nil { throw ValidationError("--strict needs --scheme (iob1, iob2, iobes, bilou or io).") }
+    if latex && format == .json { throw ValidationError("-l and --format json cannot be combined.") }
+    if let n = bootstrap, n < 1 { throw ValidationError("--bootstrap needs a positive number of samples.") }
+  }
+
+  func run() throws {
+    try ToolMain.run(tool: "ner-score") {
+      var options = ConllevalScorer.Options()
+      options.delimiter = delimiter
+      options.raw = raw
+      options.outsideTag = outsideTag
+      options.strictScheme = scheme
+      options.recordSpans = byLength || confusion || bootstrap != nil
+      let scorer: ConllevalScorer
+      do {
+        scorer = try ConllevalScorer(options: options)
+      } catch let e as DataError {
+        throw ToolFailure(e.message, status: ExitStatus.usage)
+      }
+      let target = try OutputTarget(path: output)
+      if let gold {
+        try scoreAgainstGold(scorer, goldPath: gold)
+      } else {
+        for path in InputFile.paths(files) {
+          let input = try InputFile(path: path)
+          if try input.detect(from) == .jsonl {
+            try scoreJSONL(scorer, input)
+          } else {
+            try input.located {
+              while let line = try input.lines.next() {
+                try scorer.addLine(line.bytes, number: line.number)
+              }
+            }
+          }
+        }
+      }
+      if scorer.sawCarriageReturn {
+        Diagnostics.warning(
+          tool: "ner-score",
+          "lines end with CR LF; as conlleval.pl does, the CR is read as part of the last tag (strip it with tr -d '\\r')")
+      }
+      let table = scorer.finish()
+      let boot = bootstrap.map { ($0, seed) }
+      switch format {
+      case .json:
+        try target.buffer.write(ExtendedReports.json(table, byLength: byLength, confusion: confusion, bootstrap: boot))
+      case .text:
+        let main = latex ? ScoreReports.latex(table) : ScoreReports.conlleval(table)
+        try main.withUnsafeBufferPointer { try target.buffer.write($0) }
+        let extra = ExtendedReports.text(table, byLength: byLength, confusion: confusion, bootstrap: boot)
+        try extra.withUnsafeBufferPointer { try target.buffer.write($0) }
+      }
+      if table.invalidSentences > 0 {
+        Diagnostics.warning(
+          tool: "ner-score",
+          "\(table.invalidSentences) sentence(s) hold tag sequences invalid in \(scheme!.rawValue.uppercased()); their invalid entities were not counted")
+      }
+      try target.commit()
+    }
+  }
+
+  /// JSONL input: gold from `tags`, guess from `pred`.
+  func scoreJSONL(_ scorer: ConllevalScorer, _ input: InputFile) throws {
+    let reader = JSONLReader(lines: input.lines)
+    try input.located {
+      while let record = try reader.next() {
+        guard case .sentence(let s) = record else { continue }
+        guard let g = s.tagColumn, let p = s.columnIndex("pred") else {
+          throw DataError(line: s.line, "a JSONL sentence needs 'tags' (gold) and 'pred' (guessed) to be scored")
+        }
+        for i in 0..<s.count {
+          try scorer.addToken(gold: s.columns[g].values[i], guess: s.columns[p].values[i], line: s.line)
+        }
+        try scorer.addBoundary()
+      }
+    }
+  }
+
+  /// Predictions from the inputs, gold from `goldPath`, aligned by sentence.
+  func scoreAgainstGold(_ scorer: ConllevalScorer, goldPath: String) throws {
+    let goldInput = try InputFile(path: goldPath)
+    let goldReader = try goldInput.recordReader(.auto)
+    func nextSentence(_ reader: RecordReader, _ input: InputFile) throws -> Sentence? {
+      try input.located {
+        while let r = try reader.next() {
+          if case .sentence(let s) = r, s.count > 0 { return s }
+        }
+        return nil
+      }
+    }
+    for path in InputFile.paths(files) {
+      let input = try InputFile(path: path)
+      let reader = try input.recordReader(from)
+      while let pred = try nextSentence(reader, input) {
+        guard let g = try nextSentence(goldReader, goldInput) else {
+          throw ToolFailure(file: input.name, line: pred.line, "more sentences than in the gold file \(goldInput.name)", status: ExitStatus.dataError)
+        }
+        guard let goldColumn = g.tagColumn else {
+          throw ToolFailure(file: goldInput.name, line: g.line, "no gold tag column", status: ExitStatus.dataError)
+        }
+        let predColumn = pred.columnIndex("pred") ?? (pred.columns.count >= 2 ? pred.columns.count - 1 : nil)
+        guard let pc = predColumn else {
+          throw ToolFailure(file: input.name, line: pred.line, "no predicted tag column", status: ExitStatus.dataError)
+        }
+        guard pred.count == g.count else {
+          throw ToolFailure(
+            file: input.name, line: pred.line,
+            "sentence has \(pred.count) tokens where the gold sentence at \(goldInput.name):\(g.line) has \(g.count)",
+            status: ExitStatus.dataError)
+        }
+        for i in 0..<pred.count {
+          let a = pred.tokens[i], b = g.tokens[i]
+          guard a.utf8.elementsEqual(b.utf8) else {
+            throw ToolFailure(
+              file: input.name, line: pred.lineOfToken(i),
+              "token '\(a)' differs from the gold token '\(b)' at \(goldInput.name):\(g.lineOfToken(i))",
+              status: ExitStatus.dataError)
+          }
+          try input.located {
+            try scorer.addToken(gold: g.columns[goldColumn].values[i], guess: pred.columns[pc].values[i], line: pred.lineOfToken(i))
+          }
+        }
+        try scorer.addBoundary()
+      }
+    }
+    if let extra = try nextSentence(goldReader, goldInput) {
+      throw ToolFailure(file: goldInput.name, line: extra.line, "the gold file has more sentences than the predictions", status: ExitStatus.dataError)
+    }
+  }
+}
