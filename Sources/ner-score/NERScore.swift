@@ -91,7 +91,7 @@ struct NERScore: ParsableCommand {
       options.outsideTag = outsideTag
       options.strictScheme = scheme
       options.recordSpans = byLength || confusion || bootstrap != nil
-      let scorer: ConllevalScorer
+      var scorer: ConllevalScorer
       do {
         scorer = try ConllevalScorer(options: options)
       } catch let e as DataError {
@@ -99,17 +99,15 @@ struct NERScore: ParsableCommand {
       }
       let target = try OutputTarget(path: output)
       if let gold {
-        try scoreAgainstGold(scorer, goldPath: gold)
+        try scoreAgainstGold(&scorer, goldPath: gold)
       } else {
         for path in InputFile.paths(files) {
           let input = try InputFile(path: path)
           if try input.detect(from) == .jsonl {
-            try scoreJSONL(scorer, input)
+            try scoreJSONL(&scorer, input)
           } else {
             try input.located {
-              while let line = try input.lines.next() {
-                try scorer.addLine(line.bytes, number: line.number)
-              }
+              try scorer.addLines(from: input.lines)
             }
           }
         }
@@ -140,7 +138,7 @@ struct NERScore: ParsableCommand {
   }
 
   /// JSONL input: gold from `tags`, guess from `pred`.
-  func scoreJSONL(_ scorer: ConllevalScorer, _ input: InputFile) throws {
+  func scoreJSONL(_ scorer: inout ConllevalScorer, _ input: InputFile) throws {
     let reader = JSONLReader(lines: input.lines)
     try input.located {
       while let record = try reader.next() {
@@ -157,7 +155,7 @@ struct NERScore: ParsableCommand {
   }
 
   /// Predictions from the inputs, gold from `goldPath`, aligned by sentence.
-  func scoreAgainstGold(_ scorer: ConllevalScorer, goldPath: String) throws {
+  func scoreAgainstGold(_ scorer: inout ConllevalScorer, goldPath: String) throws {
     let goldInput = try InputFile(path: goldPath)
     let goldReader = try goldInput.recordReader(.auto)
     func nextSentence(_ reader: RecordReader, _ input: InputFile) throws -> Sentence? {

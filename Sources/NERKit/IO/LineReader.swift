@@ -65,6 +65,31 @@ public final class LineReader {
     }
   }
 
+  /// The next block of whole lines: everything up to and including the last `\n` read so
+  /// far (at the end of the input, the rest). For scanners that split lines themselves;
+  /// do not mix with ``next()``, and note that ``lineNumber`` does not advance.
+  public func nextBlock() throws -> UnsafeBufferPointer<UInt8>? {
+    while true {
+      if start < end {
+        var nl = end - 1
+        while nl >= start && buffer[nl] != 0x0A { nl -= 1 }
+        if nl >= start {
+          let block = UnsafeBufferPointer(start: buffer + start, count: nl + 1 - start)
+          start = nl + 1
+          return block
+        }
+        if eof {
+          let block = UnsafeBufferPointer(start: buffer + start, count: end - start)
+          start = end
+          return block
+        }
+      } else if eof {
+        return nil
+      }
+      try fill()
+    }
+  }
+
   /// The first byte that is not a space, tab, CR or LF, without consuming anything;
   /// nil when the input holds nothing else. Reads ahead as far as needed.
   public func peekFirstNonBlankByte() throws -> UInt8? {

@@ -34,6 +34,7 @@ public struct ByteInterner {
   }
 
   /// The id of `p`, adding it when new.
+  @inline(__always)
   public mutating func intern(_ p: UnsafeBufferPointer<UInt8>) -> Int {
     var i = Self.hash(p) & mask
     while true {
@@ -58,7 +59,14 @@ public struct ByteInterner {
 
   private func equal(_ id: Int, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
     if p.count == 0 { return true }
-    return arena.withUnsafeBufferPointer { a in memcmp(a.baseAddress! + starts[id], p.baseAddress!, p.count) == 0 }
+    return arena.withUnsafeBufferPointer { a in
+      let base = starts[id]
+      if p.count <= 16 {
+        for i in 0..<p.count where a[base + i] != p[i] { return false }
+        return true
+      }
+      return memcmp(a.baseAddress! + base, p.baseAddress!, p.count) == 0
+    }
   }
 
   private mutating func grow() {

@@ -42,9 +42,13 @@ public struct ChunkCounter {
   private var correctOpen = -1
 
   /// The id of the empty type must be 0.
-  public init() {}
+  public init() { ensure(0) }
 
-  private mutating func ensure(_ type: Int) {
+  /// How many type ids have room.
+  public var typeCapacity: Int { foundCorrectByType.count }
+
+  /// Makes room for type ids up to `type`.
+  public mutating func ensure(_ type: Int) {
     while foundCorrectByType.count <= type {
       foundCorrectByType.append(0); foundGuessedByType.append(0); correctByType.append(0)
       inCorrectHash.append(false); inGuessedHash.append(false)
@@ -73,14 +77,25 @@ public struct ChunkCounter {
     return false
   }
 
-  /// Adds one line. `boundary` is conlleval's "first item is -X-" (empty lines included);
+  /// Adds one line (type ids must have room: see ``ensure(_:)``). `boundary` is conlleval's "first item is -X-" (empty lines included);
   /// `sameTag` says whether the full chunk tags (not only their letters) are equal.
+  @inline(__always)
   public mutating func add(
     correct: ChunkTag, correctType: Int, guessed guessedIn: ChunkTag, guessedType: Int,
     boundary: Bool, sameTag: Bool
   ) {
     let guessed = boundary ? ChunkTag.O : guessedIn
-    ensure(max(correctType, guessedType))
+    // Outside of every chunk on both sides, before and now: no rule can fire.
+    if correct == .O && guessed == .O && lastCorrect == .O && lastGuessed == .O && !inCorrect
+      && (correctType | guessedType | lastCorrectType | lastGuessedType) == 0
+    {
+      if !boundary {
+        if sameTag { correctTags += 1 }
+        tokens += 1
+      }
+      position += 1
+      return
+    }
     let endC = Self.endOfChunk(lastCorrect, correct, lastCorrectType, correctType)
     let endG = Self.endOfChunk(lastGuessed, guessed, lastGuessedType, guessedType)
     let startC = Self.startOfChunk(lastCorrect, correct, lastCorrectType, correctType)

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads conlleval.pl's input, a line at a time, and counts what it counts.
 ///
 /// The last two fields of a line are the gold and the guessed tag; an empty line, or a
@@ -5,7 +11,7 @@
 /// have as many fields as the first one. Options are conlleval's: `-d` (delimiter),
 /// `-r` (raw tags), `-o` (outside tag). In strict mode the chunks are the well-formed
 /// entities of a declared scheme, found per sentence (as seqeval's strict mode does).
-public final class ConllevalScorer {
+public struct ConllevalScorer {
   public struct Options: Sendable {
     /// The field delimiter (Perl regex text); nil means conlleval's single space, or a tab
     /// when the first line has tabs and no spaces (where conlleval.pl would fail).
@@ -59,7 +65,8 @@ public final class ConllevalScorer {
   }
 
   /// Adds one input line (without its `\n`).
-  public func addLine(_ line: UnsafeBufferPointer<UInt8>, number: Int) throws {
+  @inline(__always)
+  public mutating func addLine(_ line: UnsafeBufferPointer<UInt8>, number: Int) throws {
     if splitter == nil {
       // conlleval's single space, unless the first non-empty line is tab-separated only.
       if !line.isEmpty {
@@ -72,6 +79,10 @@ public final class ConllevalScorer {
       }
     }
     if line.last == 0x0D { sawCarriageReturn = true }
+    if let d = splitter!.singleByte {
+      try addLineFast(line, number: number, delimiter: d)
+      return
+    }
     splitter!.split(line, into: &fields)
     let n = fields.count
     if expectedFields < 0 {
@@ -100,23 +111,86 @@ public final class ConllevalScorer {
     }
   }
 
-  /// Adds one token given its gold and guessed tags (for JSONL and aligned inputs).
-  public func addToken(gold: String, guess: String, line: Int) throws {
-    var g = gold
-    var p = guess
-    try g.withUTF8 { gb in
-      try p.withUTF8 { pb in
-        if options.raw {
-          try addRaw(gold: Array(gb), guess: Array(pb))
-        } else {
-          try addPair(gold: gb, guess: pb, line: line)
+  /// Adds every line of `reader` (read in blocks: do not mix with its `next()`).
+  /// `firstLine` is the number of the reader's first line, for messages.
+  public mutating func addLines(from reader: LineReader) throws {
+    var number = 0
+    while let block = try reader.nextBlock() {
+      guard let base = block.baseAddress else { continue }
+      var lineStart = 0
+      let n = block.count
+      while lineStart < n {
+        var i = n
+        if let p = memchr(base + lineStart, 0x0A, n - lineStart) {
+          i = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
         }
+        number += 1
+        try addLine(UnsafeBufferPointer(start: base + lineStart, count: i - lineStart), number: number)
+        lineStart = i + 1
+      }
+    }
+  }
+
+  /// ``addLine(_:number:)`` for a one-byte delimiter: finds the first and the last two
+  /// fields in one pass, without building the list of fields.
+  @inline(__always)
+  private mutating func addLineFast(_ line: UnsafeBufferPointer<UInt8>, number: Int, delimiter d: UInt8) throws {
+    var end = line.count
+    while end > 0 && line[end - 1] == d { end -= 1 }  // Perl drops trailing empty fields
+    var count = 0
+    var first = -1, last = -1, secondLast = -1
+    var i = 0
+    while i < end {
+      if line[i] == d {
+        if first < 0 { first = i }
+        secondLast = last
+        last = i
+        count += 1
+      }
+      i += 1
+    }
+    let n = end == 0 ? 0 : count + 1
+    if expectedFields < 0 {
+      expectedFields = n - 1
+      expectedFieldsLine = number
+    } else if expectedFields != n - 1 && n != 0 {
+      throw DataError(
+        line: number,
+        "unexpected number of fields: \(n) where line \(expectedFieldsLine) has \(expectedFields + 1)")
+    }
+    if n == 0 || ((first == 3 || (first < 0 && end == 3)) && line[0] == UInt8(ascii: "-") && line[1] == UInt8(ascii: "X") && line[2] == UInt8(ascii: "-")) {
+      try addBoundary()
+      return
+    }
+    if n < 2 {
+      throw DataError(line: number, "unexpected number of fields in line: \(n) (conlleval needs a gold and a guessed tag)")
+    }
+    let guessRange = (last + 1)..<end
+    let goldRange = (secondLast + 1)..<last
+    if options.raw {
+      try addRaw(gold: Array(line[goldRange]), guess: Array(line[guessRange]))
+    } else {
+      try addPair(
+        gold: UnsafeBufferPointer(rebasing: line[goldRange]),
+        guess: UnsafeBufferPointer(rebasing: line[guessRange]), line: number)
+    }
+  }
+
+  /// Adds one token given its gold and guessed tags (for JSONL and aligned inputs).
+  public mutating func addToken(gold: String, guess: String, line: Int) throws {
+    let g = Array(gold.utf8)
+    let p = Array(guess.utf8)
+    if options.raw {
+      try addRaw(gold: g, guess: p)
+    } else {
+      try g.withUnsafeBufferPointer { gb in
+        try p.withUnsafeBufferPointer { pb in try addPair(gold: gb, guess: pb, line: line) }
       }
     }
   }
 
   /// Adds a sentence boundary.
-  public func addBoundary() throws {
+  public mutating func addBoundary() throws {
     if options.strictScheme != nil { flushStrictSentence() }
     if options.recordSpans { boundaries.append(position) }
     counter.add(correct: .O, correctType: 0, guessed: .O, guessedType: 0, boundary: true, sameTag: true)
@@ -124,7 +198,7 @@ public final class ConllevalScorer {
     if options.strictScheme != nil { strictStart = position }
   }
 
-  private func addRaw(gold: [UInt8], guess: [UInt8]) throws {
+  private mutating func addRaw(gold: [UInt8], guess: [UInt8]) throws {
     func rawTag(_ t: [UInt8]) -> [UInt8] {
       let t = t == outside ? [UInt8(ascii: "O")] : t
       return t == [UInt8(ascii: "O")] ? t : Array("B-".utf8) + t
@@ -150,7 +224,8 @@ public final class ConllevalScorer {
   /// Splits a tag at its first hyphen: chunk letter range, type id (conlleval's rules:
   /// no hyphen means an empty type, and a type `0` is empty too, by Perl truthiness).
   @inline(__always)
-  private func parse(_ tag: UnsafeBufferPointer<UInt8>) -> (prefixLength: Int, chunk: ChunkTag, type: Int) {
+  private mutating func parse(_ tag: UnsafeBufferPointer<UInt8>) -> (prefixLength: Int, chunk: ChunkTag, type: Int) {
+    if tag.count == 1 && tag[0] == UInt8(ascii: "O") { return (1, .O, 0) }  // the common case
     var hyphen = -1
     for i in 0..<tag.count where tag[i] == UInt8(ascii: "-") { hyphen = i; break }
     let prefixLength = hyphen < 0 ? tag.count : hyphen
@@ -172,12 +247,14 @@ public final class ConllevalScorer {
       let typeBytes = UnsafeBufferPointer(rebasing: tag[(hyphen + 1)...])
       if !(typeBytes.count == 1 && typeBytes[0] == UInt8(ascii: "0")) && !typeBytes.isEmpty {
         type = types.intern(typeBytes)
+        if type >= counter.typeCapacity { counter.ensure(type) }
       }
     }
     return (prefixLength, chunk, type)
   }
 
-  private func addPair(gold: UnsafeBufferPointer<UInt8>, guess: UnsafeBufferPointer<UInt8>, line: Int) throws {
+  @inline(__always)
+  private mutating func addPair(gold: UnsafeBufferPointer<UInt8>, guess: UnsafeBufferPointer<UInt8>, line: Int) throws {
     let c = parse(gold)
     let g = parse(guess)
     var same = c.prefixLength == g.prefixLength
@@ -200,7 +277,7 @@ public final class ConllevalScorer {
     return (tag[0], type)
   }
 
-  private func flushStrictSentence() {
+  private mutating func flushStrictSentence() {
     guard let scheme = options.strictScheme, !strictGold.isEmpty else { return }
     func decode(_ tags: [(UInt8, Int)]) -> [Span] {
       let t = tags.map { Tag(Tag.Prefix(rawValue: Character(UnicodeScalar($0.0))) ?? .outside, String($0.1)) }
@@ -221,7 +298,7 @@ public final class ConllevalScorer {
   }
 
   /// Ends the input and returns the counts.
-  public func finish() -> ScoreTable {
+  public mutating func finish() -> ScoreTable {
     if options.strictScheme != nil { flushStrictSentence() }
     counter.finish()
     var table = ScoreTable()
