@@ -52,6 +52,18 @@ public final class OutputTarget {
     committed = true
   }
 
+  /// Runs `body`, which writes to ``buffer``, then commits. When `body` fails, what it
+  /// wrote to standard output so far (whole records) is flushed, and a file is abandoned.
+  public func run(_ body: () throws -> Void) throws {
+    do {
+      try body()
+    } catch {
+      if path == nil { try? buffer.flush() }
+      throw error
+    }
+    try commit()
+  }
+
   deinit {
     if !committed, let temporaryPath {
       close(fd)

@@ -59,6 +59,7 @@ struct NERConvert: ParsableCommand {
     try ToolMain.run(tool: "ner-convert") {
       let target = try OutputTarget(path: output)
       var writer: RecordWriter?
+      try target.run {
       for path in InputFile.paths(files) {
         let input = try InputFile(path: path)
         let format = try input.detect(from)
@@ -74,7 +75,7 @@ struct NERConvert: ParsableCommand {
         }
       }
       try writer?.finish()
-      try target.commit()
+      }
     }
   }
 
@@ -85,11 +86,13 @@ struct NERConvert: ParsableCommand {
     }
     if let scheme, s.count > 0 {
       guard let tagColumn = s.tagColumn else {
-        let last = s.columns.count > 1 ? s.columns[s.columns.count - 1].values.first { !Tag.isTag($0) } : nil
-        throw DataError(
-          line: s.line,
-          last.map { "no tag column to convert: the last column holds '\($0)', which is not a tag" }
-            ?? "no tag column to convert")
+        let values = s.columns.count > 1 ? s.columns[s.columns.count - 1].values : []
+        if let bad = values.firstIndex(where: { !Tag.isTag($0) }) {
+          throw DataError(
+            line: s.lineOfToken(bad),
+            "no tag column to convert: the last column holds '\(values[bad])', which is not a tag")
+        }
+        throw DataError(line: s.line, "no tag column to convert")
       }
       try TagColumn.convert(&s, column: tagColumn, to: scheme, strictInput: strict ? inputScheme : nil)
       if let pred = s.columnIndex("pred"), pred != tagColumn {

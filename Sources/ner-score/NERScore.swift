@@ -98,6 +98,7 @@ struct NERScore: ParsableCommand {
         throw ToolFailure(e.message, status: ExitStatus.usage)
       }
       let target = try OutputTarget(path: output)
+      try target.run {
       if let gold {
         try scoreAgainstGold(&scorer, goldPath: gold)
       } else {
@@ -133,7 +134,7 @@ struct NERScore: ParsableCommand {
           tool: "ner-score",
           "\(table.invalidSentences) sentence(s) hold tag sequences invalid in \(scheme!.rawValue.uppercased()); their invalid entities were not counted")
       }
-      try target.commit()
+      }
     }
   }
 

@@ -25,6 +25,7 @@ public final class JSONLWriter: RecordWriter {
     case .sentence(let s):
       if !dropMetadata { entries.append(contentsOf: Self.headerEntries(s.header)) }
       for c in s.columns { entries.append((c.key, JSONText.array(c.values))) }
+      if s.columns.isEmpty { entries.append(("tokens", "[]")) }
       layout = s.layout
       order = s.jsonKeyOrder
     }
