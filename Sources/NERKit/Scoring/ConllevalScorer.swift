@@ -279,14 +279,16 @@ public struct ConllevalScorer {
 
   private mutating func flushStrictSentence() {
     guard let scheme = options.strictScheme, !strictGold.isEmpty else { return }
+    var invalid = false
     func decode(_ tags: [(UInt8, Int)]) -> [Span] {
       let t = tags.map { Tag(Tag.Prefix(rawValue: Character(UnicodeScalar($0.0))) ?? .outside, String($0.1)) }
       let (spans, violation) = SpanDecoder.strict(t, scheme: scheme)
-      if violation != nil { strict.violations += 1 }
+      if violation != nil { invalid = true }
       return spans
     }
     let gold = decode(strictGold)
     let guess = decode(strictGuess)
+    if invalid { strict.violations += 1 }
     let guessSet = Set(guess)
     for s in gold { strict.gold.append((strictStart + s.start, strictStart + s.end, Int(s.type)!)) }
     for s in guess { strict.guess.append((strictStart + s.start, strictStart + s.end, Int(s.type)!)) }

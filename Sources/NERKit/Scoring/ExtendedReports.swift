@@ -115,13 +115,15 @@ public enum ExtendedReports {
       let c = Self.confusion(t)
       let names = c.types.map { t.name($0) }
       let width = max(8, (names.map { $0.utf8.count }.max() ?? 0) + 2)
+      let labelWidth = max(11, (names.map { $0.utf8.count }.max() ?? 0) + 1)
       func cell(_ s: String) -> String { String(repeating: " ", count: max(0, width - s.utf8.count)) + s }
+      func label(_ s: String) -> String { s + String(repeating: " ", count: max(0, labelWidth - s.utf8.count)) }
       out += "type confusion (rows gold, columns guessed; spans with the same boundaries):\n"
-      out += cell("gold\\guess") + names.map(cell).joined() + cell("missed") + "\n"
+      out += label("gold\\guess") + names.map(cell).joined() + cell("missed") + "\n"
       for (i, n) in names.enumerated() {
-        out += cell(n) + c.matrix[i].map { cell(String($0)) }.joined() + cell(String(c.missed[i])) + "\n"
+        out += label(n) + c.matrix[i].map { cell(String($0)) }.joined() + cell(String(c.missed[i])) + "\n"
       }
-      out += cell("spurious") + c.spurious.map { cell(String($0)) }.joined() + cell("") + "\n"
+      out += label("spurious") + c.spurious.map { cell(String($0)) }.joined() + "\n"
     }
     if let (samples, seed) = bootstrap {
       let b = Self.bootstrap(t, samples: samples, seed: seed)
