@@ -112,14 +112,19 @@ public struct ConllevalScorer {
   }
 
   /// Adds every line of `reader` (read in blocks: do not mix with its `next()`).
-  /// `firstLine` is the number of the reader's first line, for messages.
   public mutating func addLines(from reader: LineReader) throws {
     var number = 0
     while let block = try reader.nextBlock() {
       guard let base = block.baseAddress else { continue }
-      var lineStart = 0
       let n = block.count
+      var lineStart = 0
       while lineStart < n {
+        if splitter != nil, let d = splitter!.singleByte, !options.raw {
+          lineStart = try scanBlock(base, from: lineStart, count: n, delimiter: d, number: &number)
+          if lineStart >= n { break }
+        }
+        // One line the general way (the first line, any other delimiter, -r, a last
+        // line without newline).
         var i = n
         if let p = memchr(base + lineStart, 0x0A, n - lineStart) {
           i = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
@@ -129,6 +134,104 @@ public struct ConllevalScorer {
         lineStart = i + 1
       }
     }
+  }
+
+  /// Bytes equal to `b` in `x`, as the high bit of each byte (exact, no carries).
+  @inline(__always)
+  private static func bytesEqual(_ x: UInt64, _ pattern: UInt64) -> UInt64 {
+    let y = x ^ pattern
+    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    return ~(((y & low7) &+ low7) | y | low7)
+  }
+
+  /// Scans the newline-terminated lines of `base[from..<count]` eight bytes at a time,
+  /// finding newlines and delimiters in one pass, and adds each line. Returns where it
+  /// stopped: at the first line it leaves to ``addLine(_:number:)`` (one with trailing
+  /// delimiters, or the last one when it has no newline).
+  private mutating func scanBlock(
+    _ base: UnsafePointer<UInt8>, from start: Int, count n: Int, delimiter d: UInt8, number: inout Int
+  ) throws -> Int {
+    let newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+    let delimiters = UInt64(d) &* 0x0101_0101_0101_0101
+    let raw = UnsafeRawPointer(base)
+    var lineStart = start
+    var delimiterCount = 0
+    var first = -1, last = -1, secondLast = -1
+    var word = start
+    while word < n {
+      var nl: UInt64
+      var dl: UInt64
+      let width = min(8, n - word)
+      if width == 8 {
+        let x = raw.loadUnaligned(fromByteOffset: word, as: UInt64.self)
+        nl = Self.bytesEqual(x, newlines)
+        dl = Self.bytesEqual(x, delimiters)
+      } else {
+        nl = 0
+        dl = 0
+        for k in 0..<width {
+          let b = base[word + k]
+          if b == 0x0A { nl |= 0x80 << (8 * UInt64(k)) } else if b == d { dl |= 0x80 << (8 * UInt64(k)) }
+        }
+      }
+      var events = nl | dl
+      while events != 0 {
+        let bit = events.trailingZeroBitCount
+        let pos = word + bit >> 3
+        events &= events &- 1
+        if (nl >> UInt64(bit)) & 1 == 0 {
+          if first < 0 { first = pos }
+          secondLast = last
+          last = pos
+          delimiterCount += 1
+          continue
+        }
+        // A whole line: lineStart..<pos.
+        number += 1
+        let line = UnsafeBufferPointer(start: base + lineStart, count: pos - lineStart)
+        if delimiterCount > 0 && last == pos - 1 {
+          try addLine(line, number: number)  // trailing empty fields: the general way
+        } else {
+          try addSplitLine(
+            line, number: number, fields: pos == lineStart ? 0 : delimiterCount + 1,
+            first: first < 0 ? -1 : first - lineStart, last: last < 0 ? -1 : last - lineStart,
+            secondLast: secondLast < 0 ? -1 : secondLast - lineStart)
+        }
+        lineStart = pos + 1
+        delimiterCount = 0
+        first = -1; last = -1; secondLast = -1
+      }
+      word += 8
+    }
+    return lineStart
+  }
+
+  /// Adds a line split on a one-byte delimiter: `fields` fields, and the offsets of the
+  /// first, last and second-to-last delimiters (negative when absent).
+  @inline(__always)
+  private mutating func addSplitLine(
+    _ line: UnsafeBufferPointer<UInt8>, number: Int, fields n: Int, first: Int, last: Int, secondLast: Int
+  ) throws {
+    if line.last == 0x0D { sawCarriageReturn = true }
+    if expectedFields < 0 {
+      expectedFields = n - 1
+      expectedFieldsLine = number
+    } else if expectedFields != n - 1 && n != 0 {
+      throw DataError(
+        line: number,
+        "unexpected number of fields: \(n) where line \(expectedFieldsLine) has \(expectedFields + 1)")
+    }
+    let end = line.count
+    if n == 0 || ((first == 3 || (first < 0 && end == 3)) && line[0] == UInt8(ascii: "-") && line[1] == UInt8(ascii: "X") && line[2] == UInt8(ascii: "-")) {
+      try addBoundary()
+      return
+    }
+    if n < 2 {
+      throw DataError(line: number, "unexpected number of fields in line: \(n) (conlleval needs a gold and a guessed tag)")
+    }
+    try addPair(
+      gold: UnsafeBufferPointer(start: line.baseAddress! + (secondLast + 1), count: last - secondLast - 1),
+      guess: UnsafeBufferPointer(start: line.baseAddress! + (last + 1), count: end - last - 1), line: number)
   }
 
   /// ``addLine(_:number:)`` for a one-byte delimiter: finds the first and the last two
