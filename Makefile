@@ -1,6 +1,6 @@
 # ner-tools: build, test, generated files (man pages, shell completions), install.
 #
-#   make build | release | test       swift build / swift build -c release / swift test
+#   make build | release | test       swift build / swift build -c release --static-swift-stdlib / swift test
 #   make man completions              regenerate man/ and completions/ (committed files)
 #   make check-generated              regenerate both; fail if they differ from git
 #   make install [PREFIX=… DESTDIR=…] release binaries, man pages, completions
@@ -58,8 +58,12 @@ endif
 build:
 	$(SWIFT) build $(SWIFTPM)
 
+# Release binaries link the Swift runtime statically: they start faster and run on
+# machines without a Swift toolchain (a cluster's workers, a Hadoop streaming step).
+RELEASE_FLAGS ?= -c release --static-swift-stdlib
+
 release:
-	$(SWIFT) build $(SWIFTPM) -c release
+	$(SWIFT) build $(SWIFTPM) $(RELEASE_FLAGS)
 
 test:
 	swift test
@@ -108,7 +112,7 @@ check-generated: man completions
 	@echo "check-generated: man/ and completions/ are up to date"
 
 install: release
-	bin=$$($(SWIFT) build $(SWIFTPM) -c release --show-bin-path); \
+	bin=$$($(SWIFT) build $(SWIFTPM) $(RELEASE_FLAGS) --show-bin-path); \
 	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MANDIR)" "$(DESTDIR)$(BASH_COMPLETIONDIR)" \
 	  "$(DESTDIR)$(ZSH_COMPLETIONDIR)" "$(DESTDIR)$(FISH_COMPLETIONDIR)"; \
 	for t in $(TOOLS); do \

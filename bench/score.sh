@@ -150,9 +150,9 @@ if [[ -n $ner_bin ]]; then
     ner_bin= ner_note="NER_SCORE not executable"
   fi
 else
-  echo "== building: swift build -c release --product ner-score"
-  if (cd "$root" && swift build -c release --product ner-score); then
-    bin_dir=$(cd "$root" && swift build -c release --show-bin-path 2> /dev/null) \
+  echo "== building: swift build -c release --static-swift-stdlib --product ner-score"
+  if (cd "$root" && swift build -c release --static-swift-stdlib --product ner-score); then
+    bin_dir=$(cd "$root" && swift build -c release --static-swift-stdlib --show-bin-path 2> /dev/null) \
       || bin_dir=$root/.build/release
     ner_bin=$bin_dir/ner-score
     if [[ ! -x $ner_bin ]]; then
@@ -160,7 +160,7 @@ else
       ner_bin= ner_note="binary missing after build"
     fi
   else
-    echo "error: 'swift build -c release --product ner-score' failed in $root (see above)." >&2
+    echo "error: 'swift build -c release --static-swift-stdlib --product ner-score' failed in $root (see above)." >&2
     echo "       Fix the build, or set NER_SCORE=/path/to/ner-score to time a prebuilt binary." >&2
     ner_note="build failed"
   fi

@@ -65,26 +65,31 @@ public struct ConllevalScorer {
   }
 
   /// Adds one input line (without its `\n`).
-  @inline(__always)
+  /// Adds one input line (without its `\n`).
   public mutating func addLine(_ line: UnsafeBufferPointer<UInt8>, number: Int) throws {
     if splitter == nil {
       // conlleval's single space, unless the first non-empty line is tab-separated only.
-      if !line.isEmpty {
-        let hasTab = line.contains(0x09)
-        let hasSpace = line.contains(0x20)
-        splitter = try FieldSplitter(pattern: hasTab && !hasSpace ? "\t" : " ")
-      } else {
+      guard !line.isEmpty else {
         try addBoundary()
         return
       }
-    }
-    if line.last == 0x0D { sawCarriageReturn = true }
-    if let d = splitter!.singleByte {
-      try addLineFast(line, number: number, delimiter: d)
-      return
+      splitter = try FieldSplitter(pattern: line.contains(0x09) && !line.contains(0x20) ? "\t" : " ")
     }
     splitter!.split(line, into: &fields)
     let n = fields.count
+    try addFields(
+      line, number: number, count: n, firstIsBoundary: n > 0 && equal(line, fields[0], boundary),
+      gold: n >= 2 ? fields[n - 2] : 0..<0, guess: n >= 1 ? fields[n - 1] : 0..<0)
+  }
+
+  /// What conlleval does with a line split into `n` fields, given whether the first is
+  /// `-X-` and where the last two are.
+  @inline(__always)
+  private mutating func addFields(
+    _ line: UnsafeBufferPointer<UInt8>, number: Int, count n: Int, firstIsBoundary: Bool,
+    gold goldRange: Range<Int>, guess guessRange: Range<Int>
+  ) throws {
+    if line.last == 0x0D { sawCarriageReturn = true }
     if expectedFields < 0 {
       expectedFields = n - 1
       expectedFieldsLine = number
@@ -93,15 +98,13 @@ public struct ConllevalScorer {
         line: number,
         "unexpected number of fields: \(n) where line \(expectedFieldsLine) has \(expectedFields + 1)")
     }
-    if n == 0 || equal(line, fields[0], boundary) {
+    if n == 0 || firstIsBoundary {
       try addBoundary()
       return
     }
     if n < 2 {
       throw DataError(line: number, "unexpected number of fields in line: \(n) (conlleval needs a gold and a guessed tag)")
     }
-    let guessRange = fields[n - 1]
-    let goldRange = fields[n - 2]
     if options.raw {
       try addRaw(gold: Array(line[goldRange]), guess: Array(line[guessRange]))
     } else {
@@ -212,71 +215,12 @@ public struct ConllevalScorer {
   private mutating func addSplitLine(
     _ line: UnsafeBufferPointer<UInt8>, number: Int, fields n: Int, first: Int, last: Int, secondLast: Int
   ) throws {
-    if line.last == 0x0D { sawCarriageReturn = true }
-    if expectedFields < 0 {
-      expectedFields = n - 1
-      expectedFieldsLine = number
-    } else if expectedFields != n - 1 && n != 0 {
-      throw DataError(
-        line: number,
-        "unexpected number of fields: \(n) where line \(expectedFieldsLine) has \(expectedFields + 1)")
-    }
     let end = line.count
-    if n == 0 || ((first == 3 || (first < 0 && end == 3)) && line[0] == UInt8(ascii: "-") && line[1] == UInt8(ascii: "X") && line[2] == UInt8(ascii: "-")) {
-      try addBoundary()
-      return
-    }
-    if n < 2 {
-      throw DataError(line: number, "unexpected number of fields in line: \(n) (conlleval needs a gold and a guessed tag)")
-    }
-    try addPair(
-      gold: UnsafeBufferPointer(start: line.baseAddress! + (secondLast + 1), count: last - secondLast - 1),
-      guess: UnsafeBufferPointer(start: line.baseAddress! + (last + 1), count: end - last - 1), line: number)
-  }
-
-  /// ``addLine(_:number:)`` for a one-byte delimiter: finds the first and the last two
-  /// fields in one pass, without building the list of fields.
-  @inline(__always)
-  private mutating func addLineFast(_ line: UnsafeBufferPointer<UInt8>, number: Int, delimiter d: UInt8) throws {
-    var end = line.count
-    while end > 0 && line[end - 1] == d { end -= 1 }  // Perl drops trailing empty fields
-    var count = 0
-    var first = -1, last = -1, secondLast = -1
-    var i = 0
-    while i < end {
-      if line[i] == d {
-        if first < 0 { first = i }
-        secondLast = last
-        last = i
-        count += 1
-      }
-      i += 1
-    }
-    let n = end == 0 ? 0 : count + 1
-    if expectedFields < 0 {
-      expectedFields = n - 1
-      expectedFieldsLine = number
-    } else if expectedFields != n - 1 && n != 0 {
-      throw DataError(
-        line: number,
-        "unexpected number of fields: \(n) where line \(expectedFieldsLine) has \(expectedFields + 1)")
-    }
-    if n == 0 || ((first == 3 || (first < 0 && end == 3)) && line[0] == UInt8(ascii: "-") && line[1] == UInt8(ascii: "X") && line[2] == UInt8(ascii: "-")) {
-      try addBoundary()
-      return
-    }
-    if n < 2 {
-      throw DataError(line: number, "unexpected number of fields in line: \(n) (conlleval needs a gold and a guessed tag)")
-    }
-    let guessRange = (last + 1)..<end
-    let goldRange = (secondLast + 1)..<last
-    if options.raw {
-      try addRaw(gold: Array(line[goldRange]), guess: Array(line[guessRange]))
-    } else {
-      try addPair(
-        gold: UnsafeBufferPointer(rebasing: line[goldRange]),
-        guess: UnsafeBufferPointer(rebasing: line[guessRange]), line: number)
-    }
+    let firstEnd = first < 0 ? end : first
+    let isBoundary = firstEnd == 3 && line[0] == UInt8(ascii: "-") && line[1] == UInt8(ascii: "X") && line[2] == UInt8(ascii: "-")
+    try addFields(
+      line, number: number, count: n, firstIsBoundary: isBoundary,
+      gold: (secondLast + 1)..<max(secondLast + 1, last), guess: (last + 1)..<end)
   }
 
   /// Adds one token given its gold and guessed tags (for JSONL and aligned inputs).
