@@ -37,7 +37,29 @@ public final class InputFile {
     lines = LineReader(fileDescriptor: fd)
   }
 
-  deinit { if fd > 0 { close(fd) } }
+  private var mapping: (UnsafeMutableRawPointer, Int)?
+
+  deinit {
+    if let (p, n) = mapping { munmap(p, n) }
+    if fd > 0 { close(fd) }
+  }
+
+  /// The whole input mapped into memory, when it is a regular file that nothing has
+  /// been read from yet (a pipe or terminal gives nil); from the current offset on.
+  public func mapped() -> UnsafeBufferPointer<UInt8>? {
+    var st = stat()
+    guard lines.lineNumber == 0, fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+    let offset = Int(lseek(fd, 0, SEEK_CUR))
+    let size = Int(st.st_size) - offset
+    guard offset >= 0, size > 0 else { return nil }
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    let aligned = offset / page * page
+    let length = size + (offset - aligned)
+    guard let p = mmap(nil, length, PROT_READ, MAP_PRIVATE, fd, off_t(aligned)), p != MAP_FAILED else { return nil }
+    madvise(p, length, Int32(MADV_SEQUENTIAL))
+    mapping = (p, length)
+    return UnsafeBufferPointer(start: (p + (offset - aligned)).assumingMemoryBound(to: UInt8.self), count: size)
+  }
 
   /// The paths to read: the arguments, or standard input when there are none.
   public static func paths(_ arguments: [String]) -> [String] { arguments.isEmpty ? ["-"] : arguments }

@@ -102,8 +102,16 @@ struct NERScore: ParsableCommand {
       if let gold {
         try scoreAgainstGold(&scorer, goldPath: gold)
       } else {
-        for path in InputFile.paths(files) {
+        let paths = InputFile.paths(files)
+        for path in paths {
           let input = try InputFile(path: path)
+          // One regular file in conlleval's format: scored on two cores when exact.
+          if paths.count == 1, from != .jsonl, scorer.canSplit, let bytes = input.mapped(),
+            bytes.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) != UInt8(ascii: "{")
+          {
+            scorer = try input.located { try ParallelScoring.score(bytes, options: options) }
+            continue
+          }
           if try input.detect(from) == .jsonl {
             try scoreJSONL(&scorer, input)
           } else {

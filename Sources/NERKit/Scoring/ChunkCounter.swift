@@ -142,6 +142,38 @@ public struct ChunkCounter {
     position += 1
   }
 
+  /// Outside of every chunk, as at the start and after a blank line: what follows can be
+  /// counted by a fresh counter and appended.
+  public var isAtRest: Bool {
+    !inCorrect && lastCorrect == .O && lastGuessed == .O && lastCorrectType == 0 && lastGuessedType == 0
+      && goldOpen < 0 && guessOpen < 0
+  }
+
+  /// Adds the counts of `other` (a counter that started fresh where this one is at rest),
+  /// mapping its type ids through `typeMap`, and takes over its state.
+  public mutating func append(_ other: ChunkCounter, typeMap: [Int]) {
+    tokens += other.tokens
+    correctTags += other.correctTags
+    foundCorrect += other.foundCorrect
+    foundGuessed += other.foundGuessed
+    correctChunks += other.correctChunks
+    for (id, count) in other.foundCorrectByType.enumerated() where id < typeMap.count {
+      let t = typeMap[id]
+      ensure(t)
+      foundCorrectByType[t] += count
+      foundGuessedByType[t] += other.foundGuessedByType[id]
+      correctByType[t] += other.correctByType[id]
+      inCorrectHash[t] = inCorrectHash[t] || other.inCorrectHash[id]
+      inGuessedHash[t] = inGuessedHash[t] || other.inGuessedHash[id]
+    }
+    inCorrect = other.inCorrect
+    lastCorrect = other.lastCorrect
+    lastGuessed = other.lastGuessed
+    lastCorrectType = other.lastCorrectType < typeMap.count ? typeMap[other.lastCorrectType] : 0
+    lastGuessedType = other.lastGuessedType < typeMap.count ? typeMap[other.lastGuessedType] : 0
+    position += other.position
+  }
+
   /// Closes the input: counts a correct chunk still open at the end.
   public mutating func finish() {
     if inCorrect {

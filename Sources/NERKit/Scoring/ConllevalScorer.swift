@@ -73,7 +73,7 @@ public struct ConllevalScorer {
         try addBoundary()
         return
       }
-      splitter = try FieldSplitter(pattern: line.contains(0x09) && !line.contains(0x20) ? "\t" : " ")
+      try chooseDelimiter(forFirstLine: line)
     }
     splitter!.split(line, into: &fields)
     let n = fields.count
@@ -118,24 +118,30 @@ public struct ConllevalScorer {
   public mutating func addLines(from reader: LineReader) throws {
     var number = 0
     while let block = try reader.nextBlock() {
-      guard let base = block.baseAddress else { continue }
-      let n = block.count
-      var lineStart = 0
-      while lineStart < n {
-        if splitter != nil, let d = splitter!.singleByte, !options.raw {
-          lineStart = try scanBlock(base, from: lineStart, count: n, delimiter: d, number: &number)
-          if lineStart >= n { break }
-        }
-        // One line the general way (the first line, any other delimiter, -r, a last
-        // line without newline).
-        var i = n
-        if let p = memchr(base + lineStart, 0x0A, n - lineStart) {
-          i = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
-        }
-        number += 1
-        try addLine(UnsafeBufferPointer(start: base + lineStart, count: i - lineStart), number: number)
-        lineStart = i + 1
+      try addBlock(block, number: &number)
+    }
+  }
+
+  /// Adds the lines of `block`; `number` counts lines across calls. A block that does
+  /// not end with a newline ends with the input's last line.
+  public mutating func addBlock(_ block: UnsafeBufferPointer<UInt8>, number: inout Int) throws {
+    guard let base = block.baseAddress else { return }
+    let n = block.count
+    var lineStart = 0
+    while lineStart < n {
+      if splitter != nil, let d = splitter!.singleByte, !options.raw {
+        lineStart = try scanBlock(base, from: lineStart, count: n, delimiter: d, number: &number)
+        if lineStart >= n { break }
       }
+      // One line the general way (the first line, any other delimiter, -r, a last
+      // line without newline).
+      var i = n
+      if let p = memchr(base + lineStart, 0x0A, n - lineStart) {
+        i = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+      }
+      number += 1
+      try addLine(UnsafeBufferPointer(start: base + lineStart, count: i - lineStart), number: number)
+      lineStart = i + 1
     }
   }
 
@@ -344,6 +350,35 @@ public struct ConllevalScorer {
     }
     strictGold.removeAll(keepingCapacity: true)
     strictGuess.removeAll(keepingCapacity: true)
+  }
+
+  /// Whether this scorer can score the second half of an input on its own: the default
+  /// mode, where nothing but counts is kept.
+  public var canSplit: Bool { options.strictScheme == nil && !options.recordSpans }
+
+  /// Appends the counts of `other`, which scored the input that follows this one's,
+  /// starting from a fresh state. Returns false (changing nothing) when that is not
+  /// exact: when this scorer did not end at rest (outside every chunk, as after a
+  /// blank line) or the two disagree on the number of fields.
+  public mutating func append(_ other: ConllevalScorer) -> Bool {
+    guard canSplit, other.canSplit, counter.isAtRest else { return false }
+    if expectedFields >= 0 && other.expectedFields >= 0 && expectedFields != other.expectedFields { return false }
+    var map = [Int](repeating: 0, count: other.types.count)
+    for id in 0..<other.types.count {
+      map[id] = types.intern(other.types.bytes(id))
+      if map[id] >= counter.typeCapacity { counter.ensure(map[id]) }
+    }
+    counter.append(other.counter, typeMap: map)
+    if expectedFields < 0 { expectedFields = other.expectedFields }
+    sawCarriageReturn = sawCarriageReturn || other.sawCarriageReturn
+    position += other.position
+    return true
+  }
+
+  /// Fixes the delimiter before the first line (as the first non-empty line would).
+  public mutating func chooseDelimiter(forFirstLine line: UnsafeBufferPointer<UInt8>) throws {
+    guard splitter == nil, !line.isEmpty else { return }
+    splitter = try FieldSplitter(pattern: line.contains(0x09) && !line.contains(0x20) ? "\t" : " ")
   }
 
   /// Ends the input and returns the counts.
