@@ -19,20 +19,16 @@ public enum ParallelScoring {
     if bytes.count >= minimumSize, first.canSplit, let cut = cutPoint(bytes) {
       // The delimiter the first non-empty line decides applies to both halves.
       if options.delimiter == nil, let line = firstNonEmptyLine(bytes) { try first.chooseDelimiter(forFirstLine: line) }
-      var second = first
       let head = UnsafeBufferPointer(rebasing: bytes[0..<cut])
-      let tail = UnsafeBufferPointer(rebasing: bytes[cut...])
-      var firstResult: Result<Void, Error> = .success(())
-      var secondResult: Result<Void, Error> = .success(())
+      // The second half's scorer, its bytes and its outcome, handed to the other thread
+      // and read back only after `group.wait()`.
+      let job = SecondHalf(scorer: first, bytes: UnsafeBufferPointer(rebasing: bytes[cut...]))
       let group = DispatchGroup()
-      DispatchQueue.global().async(group: group) {
-        var number = 0
-        secondResult = Result { try second.addBlock(tail, number: &number) }
-      }
+      DispatchQueue.global().async(group: group) { job.run() }
       var number = 0
-      firstResult = Result { try first.addBlock(head, number: &number) }
+      let firstResult = Result { try first.addBlock(head, number: &number) }
       group.wait()
-      if case .success = firstResult, case .success = secondResult, first.append(second) {
+      if case .success = firstResult, case .success = job.result, first.append(job.scorer) {
         return first
       }
       first = try ConllevalScorer(options: options)
@@ -61,5 +57,22 @@ public enum ParallelScoring {
       start = end + 1
     }
     return nil
+  }
+}
+
+/// The second half of a split input, scored on another thread.
+private final class SecondHalf: @unchecked Sendable {
+  var scorer: ConllevalScorer
+  let bytes: UnsafeBufferPointer<UInt8>
+  var result: Result<Void, Error> = .success(())
+
+  init(scorer: ConllevalScorer, bytes: UnsafeBufferPointer<UInt8>) {
+    self.scorer = scorer
+    self.bytes = bytes
+  }
+
+  func run() {
+    var number = 0
+    result = Result { try scorer.addBlock(bytes, number: &number) }
   }
 }
