@@ -75,14 +75,15 @@ public final class CoNLLReader: RecordReader {
       }
       return
     }
-    guard let text = UTF8Text.decode(bytes) else {
+    guard UTF8Text.isValid(bytes) else {
       throw DataError(line: line.number, "invalid UTF-8")
     }
     if isDocStart(bytes) {
+      let text = String(decoding: bytes, as: UTF8.self)
       var headerBefore: [HeaderLine] = []
       if let b = building {
         if b.fields.isEmpty {
-          headerBefore = b.header
+          headerBefore = Self.checkedHeader(b.header, raw: b.rawHeader, columnKeys: [])
           building = nil
         } else {
           closeBuilding(blankLinesAfter: 0)
@@ -107,7 +108,9 @@ public final class CoNLLReader: RecordReader {
       b.firstLine = line.number
       building = b
     }
-    if building!.fields.isEmpty && bytes.first == UInt8(ascii: "#") && !looksLikeTokenLine(text) {
+    if building!.fields.isEmpty && bytes.first == UInt8(ascii: "#"), case let text = String(decoding: bytes, as: UTF8.self),
+      !looksLikeTokenLine(text)
+    {
       building!.rawHeader.append(text)
       building!.header.append(Self.parseHeader(text))
       return
@@ -116,7 +119,7 @@ public final class CoNLLReader: RecordReader {
       building!.separator = bytes.contains(0x09) ? 0x09 : 0x20
       building!.firstRowLine = line.number
     }
-    let fields = split(text, building!.separator)
+    let fields = Self.split(bytes, building!.separator)
     if let width = building!.fields.first?.count, fields.count != width {
       throw DataError(
         line: line.number,
@@ -160,6 +163,18 @@ public final class CoNLLReader: RecordReader {
     let key = String(decoding: u[2..<i], as: UTF8.self)
     let value = String(decoding: u[(i + 3)...], as: UTF8.self)
     return .pair(key: key, value: value)
+  }
+
+  /// The fields of a line of valid UTF-8, split on every `sep` (empty fields kept).
+  static func split(_ bytes: UnsafeBufferPointer<UInt8>, _ sep: UInt8) -> [String] {
+    var fields: [String] = []
+    var start = 0
+    for i in 0..<bytes.count where bytes[i] == sep {
+      fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+      start = i + 1
+    }
+    fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+    return fields
   }
 
   private func split(_ text: String, _ sep: UInt8) -> [String] {
@@ -237,9 +252,11 @@ public final class CoNLLReader: RecordReader {
       let upper = names.map { $0.uppercased() }
       tokenIndex = upper.firstIndex { ["FORM", "TOKEN", "WORD"].contains($0) } ?? 0
       tagIndex = upper.firstIndex { ["NER", "TAG", "NE", "LABEL"].contains($0) }
+      var used = Set<String>()
       for j in 0..<width {
         let key = names[j].lowercased()
-        columns[j].key = ReservedKeys.all.contains(key) || ["id", "lang", "text", "offsets"].contains(key) ? "col\(j)" : key
+        let taken = ReservedKeys.all.contains(key) || ["id", "lang", "text", "offsets"].contains(key) || key.hasPrefix("col")
+        columns[j].key = taken || !used.insert(key).inserted ? "col\(j)" : key
       }
     } else {
       for j in 0..<width { columns[j].key = "col\(j)" }
@@ -259,7 +276,7 @@ public final class CoNLLReader: RecordReader {
       closeBuilding(blankLinesAfter: 0)
       setFinalNewline(lastTerminated)
     } else if pending != nil {
-      setFinalNewline(true)
+      setFinalNewline(lastTerminated)
     } else if leadingBlankLines > 0 {
       // A file of blank lines only: keep them as an empty record.
       var s = Sentence()

@@ -11,21 +11,19 @@ public final class CoNLLWriter: RecordWriter {
     switch record {
     case .sentence(let s):
       try writeLines(header: s.header, layout: s.layout, rows: s.count) { i in
-        var line = ""
         for (j, c) in s.columns.enumerated() {
-          if j > 0 { line.unicodeScalars.append(UnicodeScalar(s.layout.separator)) }
-          line += c.values[i]
+          if j > 0 { try out.write(byte: s.layout.separator) }
+          try out.write(c.values[i])
         }
-        return line
       }
     case .documentStart(let d):
-      try writeLines(header: d.header, layout: d.layout, rows: 1) { _ in d.text }
+      try writeLines(header: d.header, layout: d.layout, rows: 1) { _ in try out.write(d.text) }
     }
   }
 
   public func finish() throws { try out.flush() }
 
-  private func writeLines(header: [HeaderLine], layout: Layout, rows: Int, row: (Int) -> String) throws {
+  private func writeLines(header: [HeaderLine], layout: Layout, rows: Int, row: (Int) throws -> Void) throws {
     let eol = layout.crlf ? "\r\n" : "\n"
     for _ in 0..<layout.blankLinesBefore { try out.write(eol) }
     var lines = dropMetadata ? 0 : header.count
@@ -42,7 +40,7 @@ public final class CoNLLWriter: RecordWriter {
       }
     }
     for i in 0..<rows {
-      try out.write(row(i))
+      try row(i)
       try end()
     }
     for _ in 0..<layout.blankLinesAfter { try out.write(eol) }

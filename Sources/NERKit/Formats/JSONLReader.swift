@@ -10,6 +10,9 @@
 ///   match `tokens` in length, is a ``DataError``.
 public final class JSONLReader: RecordReader {
   private let lines: LineReader
+  /// Set once a record names the columns (`global.columns`, as written from CoNLL-U
+  /// Plus): from then on columns keep their JSON order instead of tags going last.
+  private var namedColumns = false
 
   public init(lines: LineReader) { self.lines = lines }
 
@@ -19,7 +22,12 @@ public final class JSONLReader: RecordReader {
       for b in line.bytes where !(b == 0x20 || b == 0x09 || b == 0x0D) { blank = false; break }
       if blank { continue }
       do {
-        return try Self.parse(line.bytes, lineNumber: line.number)
+        let record = try Self.parse(line.bytes, lineNumber: line.number, keepColumnOrder: namedColumns)
+        if !namedColumns, case .sentence(let s) = record, s.metadata("global.columns") != nil {
+          namedColumns = true
+          return try Self.parse(line.bytes, lineNumber: line.number, keepColumnOrder: true)
+        }
+        return record
       } catch let f as JSONScanner.Failure {
         throw DataError(line: line.number, "invalid JSON: \(f)")
       }
@@ -34,7 +42,10 @@ public final class JSONLReader: RecordReader {
   }
 
   /// Parses one JSONL record.
-  public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, lineNumber: Int) throws -> Record {
+  /// Parses one JSONL record. Columns go in CoNLL order: `tokens` first, the other
+  /// columns in JSON order, then `tags`, then `pred`; with `keepColumnOrder`, all in
+  /// JSON order.
+  public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, lineNumber: Int, keepColumnOrder: Bool = false) throws -> Record {
     var scanner = JSONScanner(bytes)
     var fields: [(String, Value)] = []
     var layout = Layout()
@@ -124,32 +135,44 @@ public final class JSONLReader: RecordReader {
     var middle: [Column] = []
     var tagColumn: Column?
     var predColumn: Column?
+    var inOrder: [Column] = []
     for (key, value) in fields {
       switch (key, value) {
-      case ("tokens", _): continue
+      case ("tokens", _):
+        inOrder.append(Column(key: "tokens", values: tokens))
+        continue
       case ("tags", .strings(let v)), ("ner_tags", .strings(let v)):
         guard tagColumn == nil else { throw DataError(line: lineNumber, "both 'tags' and 'ner_tags'") }
         guard v.count == tokens.count else {
           throw DataError(line: lineNumber, "'\(key)' has \(v.count) values for \(tokens.count) tokens")
         }
         tagColumn = Column(key: key, values: v)
+        inOrder.append(tagColumn!)
       case ("pred", .strings(let v)):
         guard v.count == tokens.count else {
           throw DataError(line: lineNumber, "'pred' has \(v.count) values for \(tokens.count) tokens")
         }
         predColumn = Column(key: key, values: v)
+        inOrder.append(predColumn!)
       case (_, .strings(let v)) where key != "comments" && v.count == tokens.count && !tokens.isEmpty:
         middle.append(Column(key: key, values: v))
+        inOrder.append(middle.last!)
       default:
         addHeader(key, value)
       }
     }
-    s.columns = [Column(key: "tokens", values: tokens)] + middle
-    if let t = tagColumn {
-      s.tagColumn = s.columns.count
-      s.columns.append(t)
+    if keepColumnOrder {
+      s.columns = inOrder
+      s.tokenColumn = inOrder.firstIndex { $0.key == "tokens" }!
+      s.tagColumn = inOrder.firstIndex { $0.key == "tags" || $0.key == "ner_tags" }
+    } else {
+      s.columns = [Column(key: "tokens", values: tokens)] + middle
+      if let t = tagColumn {
+        s.tagColumn = s.columns.count
+        s.columns.append(t)
+      }
+      if let p = predColumn { s.columns.append(p) }
     }
-    if let p = predColumn { s.columns.append(p) }
     s.header = header
     return .sentence(s)
   }

@@ -11,6 +11,14 @@ public enum UTF8Text {
 
   /// Whether the bytes are valid UTF-8.
   public static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    decode(bytes) != nil
+    var i = 0
+    let n = bytes.count
+    while i < n {
+      let b = bytes[i]
+      if b < 0x80 { i += 1; continue }
+      // Multi-byte sequence: leave the rules (overlongs, surrogates) to the stdlib.
+      return String(validating: UnsafeBufferPointer(rebasing: bytes[i...]), as: UTF8.self) != nil
+    }
+    return true
   }
 }

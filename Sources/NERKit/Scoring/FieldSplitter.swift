@@ -73,15 +73,23 @@ public struct FieldSplitter: Sendable {
     if atoms.count == 1, !atoms[0].repeated, case .byte(let b) = atoms[0].atom { singleByte = b } else { singleByte = nil }
   }
 
-  /// The length of a delimiter match at `i`, or 0 when none (greedy, as Perl's `+`).
+  /// The length of a delimiter match at `start`, or 0 when none: `+` is greedy and
+  /// gives back what the rest of the pattern needs, as in Perl.
   private func match(_ line: UnsafeBufferPointer<UInt8>, at start: Int) -> Int {
-    var i = start
-    for (atom, repeated) in atoms {
-      guard i < line.count, atom.matches(line[i]) else { return 0 }
-      i += 1
-      if repeated { while i < line.count && atom.matches(line[i]) { i += 1 } }
+    func from(_ k: Int, _ i: Int) -> Int? {
+      if k == atoms.count { return i }
+      let (atom, repeated) = atoms[k]
+      guard i < line.count, atom.matches(line[i]) else { return nil }
+      var longest = i + 1
+      if repeated { while longest < line.count && atom.matches(line[longest]) { longest += 1 } }
+      var end = longest
+      while end > i {
+        if let e = from(k + 1, end) { return e }
+        end -= 1
+      }
+      return nil
     }
-    return i - start
+    return from(0, start).map { $0 - start } ?? 0
   }
 
   /// Splits `line` into `fields` (ranges of byte offsets), replacing its contents.
