@@ -32,13 +32,20 @@ static UChar *to_utf16(const char *src, int64_t len, int32_t *outLen) {
   return buf;
 }
 
-int cicu_is_normalized(int form, const char *src, int64_t len) {
+/* The normalizer for `form` and the UTF-16 copy of the text; NULL on error. */
+static UChar *prepare(int form, const char *src, int64_t len, const UNormalizer2 **n, int32_t *ulen) {
   UErrorCode status = U_ZERO_ERROR;
-  const UNormalizer2 *n = normalizer_for(form, &status);
-  if (U_FAILURE(status)) return -1;
+  *n = normalizer_for(form, &status);
+  if (U_FAILURE(status)) return NULL;
+  return to_utf16(src, len, ulen);
+}
+
+int cicu_is_normalized(int form, const char *src, int64_t len) {
+  const UNormalizer2 *n;
   int32_t ulen = 0;
-  UChar *u = to_utf16(src, len, &ulen);
+  UChar *u = prepare(form, src, len, &n, &ulen);
   if (!u) return -1;
+  UErrorCode status = U_ZERO_ERROR;
   UBool yes = unorm2_isNormalized(n, u, ulen, &status);
   free(u);
   if (U_FAILURE(status)) return -1;
@@ -46,12 +53,11 @@ int cicu_is_normalized(int form, const char *src, int64_t len) {
 }
 
 int64_t cicu_normalize(int form, const char *src, int64_t len, char *dst, int64_t cap) {
-  UErrorCode status = U_ZERO_ERROR;
-  const UNormalizer2 *n = normalizer_for(form, &status);
-  if (U_FAILURE(status)) return -1;
+  const UNormalizer2 *n;
   int32_t ulen = 0;
-  UChar *u = to_utf16(src, len, &ulen);
+  UChar *u = prepare(form, src, len, &n, &ulen);
   if (!u) return -1;
+  UErrorCode status = U_ZERO_ERROR;
   int32_t need = unorm2_normalize(n, u, ulen, NULL, 0, &status);
   if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status)) { free(u); return -1; }
   UChar *out = (UChar *)malloc(sizeof(UChar) * (size_t)(need + 1));

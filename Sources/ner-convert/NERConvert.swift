@@ -60,21 +60,21 @@ struct NERConvert: ParsableCommand {
       let target = try OutputTarget(path: output)
       var writer: RecordWriter?
       try target.run {
-      for path in InputFile.paths(files) {
-        let input = try InputFile(path: path)
-        let format = try input.detect(from)
-        if writer == nil {
-          let out = to ?? (format == .jsonl ? .jsonl : .conll)
-          writer = recordWriter(out, target.buffer, dropMetadata: noMetadata)
-        }
-        let reader = try input.recordReader(format)
-        try input.located {
-          while let record = try reader.next() {
-            try writer!.write(try transform(record))
+        for path in InputFile.paths(files) {
+          let input = try InputFile(path: path)
+          let format = try input.detect(from)
+          if writer == nil {
+            let out = to ?? (format == .jsonl ? .jsonl : .conll)
+            writer = recordWriter(out, target.buffer, dropMetadata: noMetadata)
+          }
+          let reader = try input.recordReader(format)
+          try input.located {
+            while let record = try reader.next() {
+              try writer!.write(try transform(record))
+            }
           }
         }
-      }
-      try writer?.finish()
+        try writer?.finish()
       }
     }
   }

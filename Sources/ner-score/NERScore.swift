@@ -99,49 +99,49 @@ struct NERScore: ParsableCommand {
       }
       let target = try OutputTarget(path: output)
       try target.run {
-      if let gold {
-        try scoreAgainstGold(&scorer, goldPath: gold)
-      } else {
-        let paths = InputFile.paths(files)
-        for path in paths {
-          let input = try InputFile(path: path)
-          // One regular file in conlleval's format: scored on two cores when exact.
-          if paths.count == 1, from != .jsonl, scorer.canSplit, let bytes = input.mapped(),
-            bytes.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) != UInt8(ascii: "{")
-          {
-            scorer = try input.located { try ParallelScoring.score(bytes, options: options) }
-            continue
-          }
-          if try input.detect(from) == .jsonl {
-            try scoreJSONL(&scorer, input)
-          } else {
-            try input.located {
-              try scorer.addLines(from: input.lines)
+        if let gold {
+          try scoreAgainstGold(&scorer, goldPath: gold)
+        } else {
+          let paths = InputFile.paths(files)
+          for path in paths {
+            let input = try InputFile(path: path)
+            // One regular file in conlleval's format: scored on two cores when exact.
+            if paths.count == 1, from != .jsonl, scorer.canSplit, let bytes = input.mapped(),
+              bytes.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) != UInt8(ascii: "{")
+            {
+              scorer = try input.located { try ParallelScoring.score(bytes, options: options) }
+              continue
+            }
+            if try input.detect(from) == .jsonl {
+              try scoreJSONL(&scorer, input)
+            } else {
+              try input.located {
+                try scorer.addLines(from: input.lines)
+              }
             }
           }
         }
-      }
-      if scorer.sawCarriageReturn {
-        Diagnostics.warning(
-          tool: "ner-score",
-          "lines end with CR LF; as conlleval.pl does, the CR is read as part of the last tag (strip it with tr -d '\\r')")
-      }
-      let table = scorer.finish()
-      let boot = bootstrap.map { ($0, seed) }
-      switch format {
-      case .json:
-        try target.buffer.write(ExtendedReports.json(table, byLength: byLength, confusion: confusion, bootstrap: boot))
-      case .text:
-        let main = latex ? ScoreReports.latex(table) : ScoreReports.conlleval(table)
-        try main.withUnsafeBufferPointer { try target.buffer.write($0) }
-        let extra = ExtendedReports.text(table, byLength: byLength, confusion: confusion, bootstrap: boot)
-        try extra.withUnsafeBufferPointer { try target.buffer.write($0) }
-      }
-      if table.invalidSentences > 0 {
-        Diagnostics.warning(
-          tool: "ner-score",
-          "\(table.invalidSentences) sentence(s) hold tag sequences invalid in \(scheme!.rawValue.uppercased()); their invalid entities were not counted")
-      }
+        if scorer.sawCarriageReturn {
+          Diagnostics.warning(
+            tool: "ner-score",
+            "lines end with CR LF; as conlleval.pl does, the CR is read as part of the last tag (strip it with tr -d '\\r')")
+        }
+        let table = scorer.finish()
+        let boot = bootstrap.map { ($0, seed) }
+        switch format {
+        case .json:
+          try target.buffer.write(ExtendedReports.json(table, byLength: byLength, confusion: confusion, bootstrap: boot))
+        case .text:
+          let main = latex ? ScoreReports.latex(table) : ScoreReports.conlleval(table)
+          try main.withUnsafeBufferPointer { try target.buffer.write($0) }
+          let extra = ExtendedReports.text(table, byLength: byLength, confusion: confusion, bootstrap: boot)
+          try extra.withUnsafeBufferPointer { try target.buffer.write($0) }
+        }
+        if table.invalidSentences > 0 {
+          Diagnostics.warning(
+            tool: "ner-score",
+            "\(table.invalidSentences) sentence(s) hold tag sequences invalid in \(scheme!.rawValue.uppercased()); their invalid entities were not counted")
+        }
       }
     }
   }
