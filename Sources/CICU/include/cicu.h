@@ -40,6 +40,67 @@ int64_t cicu_normalize(int form, const char *src, int64_t len, char *dst, int64_
  */
 int cicu_is_normalized(int form, const char *src, int64_t len);
 
+/* ---- Break iteration (UAX #29 words and sentences, with ICU's dictionaries) ---- */
+
+/** Kinds of break iterator. */
+enum {
+  CICU_BREAK_WORD = 0,
+  CICU_BREAK_SENTENCE = 1
+};
+
+/** An opaque break iterator. */
+typedef struct cicu_breaker cicu_breaker;
+
+/**
+ * Opens a break iterator of `kind` for `locale` ("" for the root locale). With
+ * `suppress_abbreviations`, a sentence iterator does not break after the locale's known
+ * abbreviations ("Sr.", "Dr."), where ICU has a list for it. On failure returns NULL and
+ * writes a message to `error` (capacity `error_capacity`).
+ */
+cicu_breaker *cicu_breaker_open(int kind, const char *locale, int suppress_abbreviations,
+                                char *error, size_t error_capacity);
+
+void cicu_breaker_close(cicu_breaker *breaker);
+
+/**
+ * Segments UTF-8 text. Writes up to `capacity` boundaries (byte offsets into `text`,
+ * the first 0 and the last `length`) to `bounds` and, for each segment that ends at
+ * bounds[i] (i >= 1), ICU's rule status to `statuses[i]` (word iterators: 0-99 none,
+ * 100-199 number, 200-299 letter, 300-399 kana, 400-499 ideographic). Returns the number
+ * of boundaries, which may exceed `capacity` (call again with more room), or -1.
+ */
+int64_t cicu_breaker_segment(cicu_breaker *breaker, const char *text, int64_t length,
+                             int64_t *bounds, int32_t *statuses, int64_t capacity);
+
+/* ---- Transliteration ---- */
+
+/** An opaque transliterator. */
+typedef struct cicu_transliterator cicu_transliterator;
+
+/**
+ * Opens a transliterator: from rule text `rules` (ICU transform rule syntax, UTF-8) when
+ * it is not NULL, naming it `id`; otherwise the system transform or compound ID `id`
+ * ("Any-Latin; Latin-ASCII"). On failure returns NULL and writes a message (with the
+ * line of a rule syntax error) to `error`.
+ */
+cicu_transliterator *cicu_transliterator_open(const char *id, const char *rules,
+                                              char *error, size_t error_capacity);
+
+void cicu_transliterator_close(cicu_transliterator *t);
+
+/**
+ * Transliterates UTF-8 text into `dst` (capacity `capacity` bytes). Returns the length of
+ * the result, which may exceed `capacity` (call again with more room), or -1.
+ */
+int64_t cicu_transliterate(cicu_transliterator *t, const char *src, int64_t length,
+                           char *dst, int64_t capacity);
+
+/** The number of transform IDs ICU offers. */
+int32_t cicu_transliterator_count(void);
+
+/** Writes the i-th transform ID (UTF-8, NUL-terminated) to `buffer`; returns its length or -1. */
+int32_t cicu_transliterator_id(int32_t i, char *buffer, int32_t capacity);
+
 /** The version of the ICU library in use, as "major.minor" (static storage). */
 const char *cicu_version(void);
 

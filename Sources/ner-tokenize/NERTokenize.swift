@@ -1,0 +1,128 @@
+import ArgumentParser
+import NERCLI
+import NERKit
+
+@main
+struct NERTokenize: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "ner-tokenize",
+    abstract: "Break raw text into sentences and tokens with ICU, writing CoNLL or JSONL.",
+    discussion: """
+      Reads UTF-8 text, one document or paragraph per line (blank lines are skipped), and \
+      writes one token per line with '# id' and '# text' metadata before each sentence \
+      (CoNLL), or one sentence per line with 'offsets' into 'text' in Unicode scalars \
+      (JSONL). 'text' is the sentence exactly as in the input; tokens are normalized \
+      (NFC by default) and masked as asked. Sentence ids depend only on the line's text \
+      and the sentence's position in it, so sharded runs give the same bytes as one run.
+
+      Sentences and words are broken by ICU (UAX #29, and ICU's dictionaries for Thai, \
+      Lao, Khmer, Burmese, Chinese and Japanese). URLs, e-mail addresses, numbers with \
+      separators (1.234,5 and 12:30) and hyphenated compounds stay one token.
+
+      EXAMPLES:
+        ner-tokenize --lang es < noticias.txt > noticias.conll
+        ner-tokenize --to jsonl --lower --mask-digits < text.txt | jq -c .tokens
+        ner-tokenize --pretokenized --no-metadata < tokens.txt | ner-romanize
+      """,
+    version: suiteVersion)
+
+  @Argument(help: "Input files of raw text; none or '-' reads standard input.")
+  var files: [String] = []
+
+  @Option(help: "Language code for ICU's sentence rules and abbreviations (es, en, de...).")
+  var lang: String?
+
+  @Flag(help: "Keep each input line as one sentence.")
+  var noSplit = false
+
+  @Flag(help: "Split hyphenated compounds (Jean-Pierre) into words and hyphens.")
+  var splitHyphens = false
+
+  @Flag(help: "Input is already tokenized: split lines on whitespace only, one sentence per line.")
+  var pretokenized = false
+
+  @Option(help: "Unicode normalization of the tokens: nfc, nfkc, nfd or nfkd ('text' is never changed).")
+  var normalize: NormalizationForm = .nfc
+
+  @Flag(help: "Lowercase the tokens.")
+  var lower = false
+
+  @Flag(help: "Replace every decimal digit of the tokens with 0.")
+  var maskDigits = false
+
+  @Flag(help: "Replace URLs with 'url', e-mail addresses with 'email' and numbers with 'num'.")
+  var maskUrls = false
+
+  @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of stopping.")
+  var replaceInvalid = false
+
+  @Flag(help: "Write no '# id' and '# text' lines (CoNLL) or fields (JSONL).")
+  var noMetadata = false
+
+  @Option(help: "Output format: conll or jsonl.")
+  var to: OutputFormat = .conll
+
+  @Option(name: [.short, .long], help: "Write to this file (atomically) instead of standard output.")
+  var output: String?
+
+  func validate() throws {
+    if to == .spans { throw ValidationError("--to spans needs tags; ner-tokenize writes conll or jsonl.") }
+    if pretokenized && (noSplit || splitHyphens) {
+      throw ValidationError("--pretokenized keeps lines as sentences and tokens as given; drop --no-split and --split-hyphens.")
+    }
+  }
+
+  func run() throws {
+    try ToolMain.run(tool: "ner-tokenize") {
+      var options = TokenizerOptions()
+      options.language = lang
+      options.splitSentences = !noSplit
+      options.splitHyphens = splitHyphens
+      options.pretokenized = pretokenized
+      options.normalization = normalize
+      options.lowercase = lower
+      options.maskDigits = maskDigits
+      options.maskURLs = maskUrls
+      let tokenizer: Tokenizer
+      do {
+        tokenizer = try Tokenizer(options: options)
+      } catch let e as DataError {
+        throw ToolFailure(e.message, status: ExitStatus.usage)
+      }
+      let target = try OutputTarget(path: output)
+      let writer = recordWriter(to, target.buffer, dropMetadata: noMetadata)
+      try target.run {
+        for path in InputFile.paths(files) {
+          let input = try InputFile(path: path)
+          try input.located {
+            while let line = try input.lines.next() {
+              var bytes = line.bytes
+              if bytes.last == 0x0D { bytes = UnsafeBufferPointer(rebasing: bytes.dropLast()) }
+              guard let text = replaceInvalid ? String(decoding: bytes, as: UTF8.self) : UTF8Text.decode(bytes) else {
+                throw DataError(line: line.number, "invalid UTF-8 (use --replace-invalid to replace it with U+FFFD)")
+              }
+              for (k, sentence) in tokenizer.tokenize(line: text).enumerated() {
+                try writer.write(.sentence(record(sentence, id: SentenceID.make(line: text, sentence: k + 1), line: line.number)))
+              }
+            }
+          }
+        }
+        try writer.finish()
+      }
+    }
+  }
+
+  func record(_ t: TokenizedSentence, id: String, line: Int) -> Sentence {
+    var s = Sentence()
+    s.line = line
+    s.header = [.pair(key: "id", value: id)]
+    if let lang { s.header.append(.pair(key: "lang", value: lang)) }
+    s.header.append(.pair(key: "text", value: t.text))
+    s.columns = [Column(key: "tokens", values: t.tokens)]
+    if to == .jsonl {
+      s.header.append(.json(key: "offsets", raw: "[" + t.offsets.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",") + "]"))
+      s.jsonKeyOrder = ["id", "lang", "text", "tokens", "offsets"]
+    }
+    return s
+  }
+}
