@@ -146,7 +146,7 @@ public final class Tokenizer {
         }
         // An abbreviation: a short word (or one with periods inside, "EE.UU") and the
         // period right after it, where ICU saw no sentence end (a token follows).
-        if current.kind == .word, byte(next.range) == UInt8(ascii: "."), i + 1 < tokens.count,
+        if options.splitSentences, current.kind == .word, byte(next.range) == UInt8(ascii: "."), i + 1 < tokens.count,
           current.range.count <= 5 || text[current.range].contains(UInt8(ascii: "."))
         {
           current.range = current.range.lowerBound..<next.range.upperBound
