@@ -295,7 +295,11 @@ public final class Tokenizer {
       var e = end
       while e > start, ".,;:!?)]}\"'>".utf8.contains(text[e - 1]) {
         // Keep a closing parenthesis that closes one opened inside the URL.
-        if text[e - 1] == UInt8(ascii: ")") && text[start..<e].contains(UInt8(ascii: "(")) { break }
+        if text[e - 1] == UInt8(ascii: ")") {
+          let opened = text[start..<e].filter { $0 == UInt8(ascii: "(") }.count
+          let closed = text[start..<e].filter { $0 == UInt8(ascii: ")") }.count
+          if closed <= opened { break }
+        }
         e -= 1
       }
       return e
