@@ -278,13 +278,14 @@ public final class Tokenizer {
     return lo..<hi
   }
 
+  static let urlPrefixes: [[UInt8]] = ["http://", "https://", "ftp://", "www."].map { Array($0.utf8) }
+
   /// URLs and e-mail addresses in `text`, in order, as byte ranges.
   static func protectedSpans(_ text: UnsafeBufferPointer<UInt8>) -> [(range: Range<Int>, kind: Kind)] {
     var spans: [(range: Range<Int>, kind: Kind)] = []
     let n = text.count
     func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 32 : b }
-    func hasPrefix(_ i: Int, _ p: String) -> Bool {
-      let u = Array(p.utf8)
+    func hasPrefix(_ i: Int, _ u: [UInt8]) -> Bool {
       guard i + u.count <= n else { return false }
       for k in 0..<u.count where lower(text[i + k]) != u[k] { return false }
       return true
@@ -306,8 +307,13 @@ public final class Tokenizer {
     }
     var i = 0
     while i < n {
+      let c = lower(text[i])
+      guard c == UInt8(ascii: "h") || c == UInt8(ascii: "f") || c == UInt8(ascii: "w") || c == UInt8(ascii: "@") else {
+        i += 1
+        continue
+      }
       let atWordStart = i == 0 || !isAlnum(text[i - 1])
-      if atWordStart && (hasPrefix(i, "http://") || hasPrefix(i, "https://") || hasPrefix(i, "ftp://") || hasPrefix(i, "www.")) {
+      if atWordStart && c != UInt8(ascii: "@") && Self.urlPrefixes.contains(where: { hasPrefix(i, $0) }) {
         var e = i
         while e < n && !isSpaceByte(text[e]) && text[e] != UInt8(ascii: "\"") && text[e] != UInt8(ascii: "<") { e += 1 }
         e = trimTrailing(i, e)
