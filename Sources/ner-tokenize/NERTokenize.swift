@@ -59,6 +59,9 @@ struct NERTokenize: ParsableCommand {
   @Flag(help: "Write no '# id' and '# text' lines (CoNLL) or fields (JSONL).")
   var noMetadata = false
 
+  @Option(help: "Threads to tokenize with (default: all cores); the output is the same for any number.")
+  var threads: Int = BatchWorkers<Tokenizer>.processorCount
+
   @Option(help: "Output format: conll or jsonl.")
   var to: OutputFormat = .conll
 
@@ -67,6 +70,7 @@ struct NERTokenize: ParsableCommand {
 
   func validate() throws {
     if to == .spans { throw ValidationError("--to spans needs tags; ner-tokenize writes conll or jsonl.") }
+    if threads < 1 { throw ValidationError("--threads needs a positive number.") }
     if pretokenized && (noSplit || splitHyphens) {
       throw ValidationError("--pretokenized keeps lines as sentences and tokens as given; drop --no-split and --split-hyphens.")
     }
@@ -83,9 +87,9 @@ struct NERTokenize: ParsableCommand {
       options.lowercase = lower
       options.maskDigits = maskDigits
       options.maskURLs = maskUrls
-      let tokenizer: Tokenizer
+      let workers: BatchWorkers<Tokenizer>
       do {
-        tokenizer = try Tokenizer(options: options)
+        workers = try BatchWorkers(threads: threads) { try Tokenizer(options: options) }
       } catch let e as DataError {
         throw ToolFailure(e.message, status: ExitStatus.usage)
       }
@@ -95,16 +99,31 @@ struct NERTokenize: ParsableCommand {
         for path in InputFile.paths(files) {
           let input = try InputFile(path: path)
           try input.located {
-            while let line = try input.lines.next() {
-              var bytes = line.bytes
-              if bytes.last == 0x0D { bytes = UnsafeBufferPointer(rebasing: bytes.dropLast()) }
-              guard let text = replaceInvalid ? String(decoding: bytes, as: UTF8.self) : UTF8Text.decode(bytes) else {
-                throw DataError(line: line.number, "invalid UTF-8 (use --replace-invalid to replace it with U+FFFD)")
+            // Lines go in batches to the threads; sentences come back in input order.
+            var batch: [(text: String, line: Int)] = []
+            var failure: DataError?
+            var done = false
+            while !done {
+              batch.removeAll(keepingCapacity: true)
+              while batch.count < 4096 {
+                guard let line = try input.lines.next() else { done = true; break }
+                var bytes = line.bytes
+                if bytes.last == 0x0D { bytes = UnsafeBufferPointer(rebasing: bytes.dropLast()) }
+                guard let text = replaceInvalid ? String(decoding: bytes, as: UTF8.self) : UTF8Text.decode(bytes) else {
+                  failure = DataError(line: line.number, "invalid UTF-8 (use --replace-invalid to replace it with U+FFFD)")
+                  done = true
+                  break
+                }
+                if !text.isEmpty { batch.append((text, line.number)) }
               }
-              for (k, sentence) in tokenizer.tokenize(line: text).enumerated() {
-                try writer.write(.sentence(record(sentence, id: SentenceID.make(line: text, sentence: k + 1), line: line.number)))
+              let sentences = workers.map(batch) { tokenizer, item in tokenizer.tokenize(line: item.text) }
+              for (item, found) in zip(batch, sentences) {
+                for (k, sentence) in found.enumerated() {
+                  try writer.write(.sentence(record(sentence, id: SentenceID.make(line: item.text, sentence: k + 1), line: item.line)))
+                }
               }
             }
+            if let failure { throw failure }
           }
         }
         try writer.finish()

@@ -20,7 +20,7 @@ function __ner-tokenize_parse_tokens -S
     set -l unparsed_tokens (__ner-tokenize_tokens -pc)
     switch $unparsed_tokens[1]
     case 'ner-tokenize'
-        __ner-tokenize_parse_subcommand -r 1 'lang=' 'no-split' 'split-hyphens' 'pretokenized' 'normalize=' 'lower' 'mask-digits' 'mask-urls' 'replace-invalid' 'no-metadata' 'to=' 'o/output=' 'version' 'h/help'
+        __ner-tokenize_parse_subcommand -r 1 'lang=' 'no-split' 'split-hyphens' 'pretokenized' 'normalize=' 'lower' 'mask-digits' 'mask-urls' 'replace-invalid' 'no-metadata' 'threads=' 'to=' 'o/output=' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
             __ner-tokenize_parse_subcommand -r 1 'version'
@@ -87,6 +87,7 @@ complete -c 'ner-tokenize' -n '__ner-tokenize_should_offer_completions_for_flags
 complete -c 'ner-tokenize' -n '__ner-tokenize_should_offer_completions_for_flags_or_options "ner-tokenize" mask-urls' -l 'mask-urls' -d 'Replace URLs with \'url\', e-mail addresses with \'email\' and numbers with \'num\'.'
 complete -c 'ner-tokenize' -n '__ner-tokenize_should_offer_completions_for_flags_or_options "ner-tokenize" replace-invalid' -l 'replace-invalid' -d 'Replace invalid UTF-8 with U+FFFD instead of stopping.'
 complete -c 'ner-tokenize' -n '__ner-tokenize_should_offer_completions_for_flags_or_options "ner-tokenize" no-metadata' -l 'no-metadata' -d 'Write no \'# id\' and \'# text\' lines (CoNLL) or fields (JSONL).'
+complete -c 'ner-tokenize' -n '__ner-tokenize_should_offer_completions_for_flags_or_options "ner-tokenize" threads' -l 'threads' -d 'Threads to tokenize with (default: all cores); the output is the same for any number.' -rfka ''
 complete -c 'ner-tokenize' -n '__ner-tokenize_should_offer_completions_for_flags_or_options "ner-tokenize" to' -l 'to' -d 'Output format: conll or jsonl.' -rfka 'conll jsonl spans'
 complete -c 'ner-tokenize' -n '__ner-tokenize_should_offer_completions_for_flags_or_options "ner-tokenize" o output' -s 'o' -l 'output' -d 'Write to this file (atomically) instead of standard output.' -rfka ''
 complete -c 'ner-tokenize' -n '__ner-tokenize_should_offer_completions_for_flags_or_options "ner-tokenize" version' -l 'version' -d 'Show the version.'

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Writes CoNLL, reproducing each record's ``Layout`` (separator, line ends, blank lines),
 /// so that what ``CoNLLReader`` read is written back byte for byte.
 public final class CoNLLWriter: RecordWriter {
@@ -56,7 +62,12 @@ public final class CoNLLWriter: RecordWriter {
   }
 
   private static func oneLine(_ s: String) -> String {
-    guard s.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return s }
+    var copy = s
+    let clean = copy.withUTF8 { b in
+      guard let p = b.baseAddress else { return true }
+      return memchr(p, 0x0A, b.count) == nil && memchr(p, 0x0D, b.count) == nil
+    }
+    if clean { return s }
     return String(s.map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
   }
 }

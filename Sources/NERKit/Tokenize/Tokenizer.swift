@@ -54,9 +54,9 @@ public final class Tokenizer {
     return line.withUTF8 { bytes -> [TokenizedSentence] in
       if options.pretokenized { return [pretokenized(bytes)] }
       var ranges: [Range<Int>] = []
+      let protected = Self.protectedSpans(bytes)
       if options.splitSentences {
         // No sentence ends inside a URL or an e-mail address ("...?b=1").
-        let protected = Self.protectedSpans(bytes)
         for r in sentences.segments(bytes).map(\.range) {
           if let last = ranges.last, protected.contains(where: { $0.range.lowerBound < r.lowerBound && r.lowerBound < $0.range.upperBound }) {
             ranges[ranges.count - 1] = last.lowerBound..<r.upperBound
@@ -71,7 +71,11 @@ public final class Tokenizer {
       for r in ranges {
         let trimmed = Self.trim(bytes, r)
         guard !trimmed.isEmpty else { continue }
-        result.append(sentence(UnsafeBufferPointer(rebasing: bytes[trimmed])))
+        let inside = protected.compactMap { p -> (range: Range<Int>, kind: Kind)? in
+          guard p.range.lowerBound >= trimmed.lowerBound && p.range.upperBound <= trimmed.upperBound else { return nil }
+          return ((p.range.lowerBound - trimmed.lowerBound)..<(p.range.upperBound - trimmed.lowerBound), p.kind)
+        }
+        result.append(sentence(UnsafeBufferPointer(rebasing: bytes[trimmed]), protected: inside))
       }
       return result
     }
@@ -80,9 +84,8 @@ public final class Tokenizer {
   /// Kinds of token, for masking.
   enum Kind { case word, number, url, email, other }
 
-  private func sentence(_ text: UnsafeBufferPointer<UInt8>) -> TokenizedSentence {
+  private func sentence(_ text: UnsafeBufferPointer<UInt8>, protected: [(range: Range<Int>, kind: Kind)]) -> TokenizedSentence {
     var tokens: [(range: Range<Int>, kind: Kind)] = []
-    let protected = Self.protectedSpans(text)
     var p = 0  // index into protected
     for (range, segmentKind) in words.segments(text) {
       while p < protected.count && protected[p].range.upperBound <= range.lowerBound { p += 1 }

@@ -17,7 +17,14 @@ public enum NormalizationForm: String, CaseIterable, Sendable {
   public func apply(_ text: String) -> String {
     var s = text
     return s.withUTF8 { src -> String in
-      if !src.contains(where: { $0 >= 0x80 }) { return text }
+      // Every scalar below U+0300 (UTF-8 bytes below 0xCC) is already in NFC.
+      if self == .nfc {
+        var below = true
+        for b in src where b >= 0xCC { below = false; break }
+        if below { return text }
+      } else if !src.contains(where: { $0 >= 0x80 }) {
+        return text
+      }
       let base = src.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
       if cicu_is_normalized(code, base, Int64(src.count)) == 1 { return text }
       var capacity = src.count * 3 + 16
