@@ -87,14 +87,19 @@ struct NERTokenize: ParsableCommand {
       options.lowercase = lower
       options.maskDigits = maskDigits
       options.maskURLs = maskUrls
-      let workers: BatchWorkers<Tokenizer>
+      // Each thread tokenizes its share of a batch of lines and writes the records to
+      // bytes in memory; the main thread reads lines and writes the bytes in order.
+      let workers: BatchWorkers<Worker>
       do {
-        workers = try BatchWorkers(threads: threads) { try Tokenizer(options: options) }
+        workers = try BatchWorkers(threads: threads) {
+          let buffer = OutputBuffer()
+          return Worker(tokenizer: try Tokenizer(options: options), buffer: buffer,
+                        writer: recordWriter(to, buffer, dropMetadata: noMetadata))
+        }
       } catch let e as DataError {
         throw ToolFailure(e.message, status: ExitStatus.usage)
       }
       let target = try OutputTarget(path: output)
-      let writer = recordWriter(to, target.buffer, dropMetadata: noMetadata)
       try target.run {
         for path in InputFile.paths(files) {
           let input = try InputFile(path: path)
@@ -116,19 +121,28 @@ struct NERTokenize: ParsableCommand {
                 }
                 if !text.isEmpty { batch.append((text, line.number)) }
               }
-              let sentences = workers.map(batch) { tokenizer, item in tokenizer.tokenize(line: item.text) }
-              for (item, found) in zip(batch, sentences) {
-                for (k, sentence) in found.enumerated() {
-                  try writer.write(.sentence(record(sentence, id: SentenceID.make(line: item.text, sentence: k + 1), line: item.line)))
+              let chunks = workers.map(batch) { worker, item -> [UInt8] in
+                for (k, sentence) in worker.tokenizer.tokenize(line: item.text).enumerated() {
+                  // Writing to memory cannot fail.
+                  try? worker.writer.write(.sentence(record(sentence, id: SentenceID.make(line: item.text, sentence: k + 1), line: item.line)))
                 }
+                return worker.buffer.take()
               }
+              for chunk in chunks { try chunk.withUnsafeBufferPointer { try target.buffer.write($0) } }
             }
             if let failure { throw failure }
           }
         }
-        try writer.finish()
+        try target.buffer.flush()
       }
     }
+  }
+
+  /// A thread's tokenizer and the writer that turns its sentences into bytes.
+  struct Worker {
+    var tokenizer: Tokenizer
+    var buffer: OutputBuffer
+    var writer: RecordWriter
   }
 
   func record(_ t: TokenizedSentence, id: String, line: Int) -> Sentence {

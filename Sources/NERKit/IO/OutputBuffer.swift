@@ -24,6 +24,19 @@ public final class OutputBuffer {
     bytes.reserveCapacity(threshold + 4096)
   }
 
+  /// A buffer that only collects bytes in memory, for ``take()`` (so that writers can
+  /// run on worker threads and the results go out in order).
+  public init() {
+    fd = -1
+    threshold = Int.max
+  }
+
+  /// The bytes collected so far, emptying the buffer.
+  public func take() -> [UInt8] {
+    defer { bytes.removeAll(keepingCapacity: true) }
+    return bytes
+  }
+
   public func write(_ text: String) throws {
     var t = text
     t.withUTF8 { bytes.append(contentsOf: $0) }
@@ -42,6 +55,7 @@ public final class OutputBuffer {
 
   /// Writes everything buffered.
   public func flush() throws {
+    guard fd >= 0 else { return }
     var offset = 0
     let total = bytes.count
     try bytes.withUnsafeBytes { raw in

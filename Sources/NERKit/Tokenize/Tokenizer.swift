@@ -55,7 +55,7 @@ public final class Tokenizer {
       if options.pretokenized { return [pretokenized(bytes)] }
       var ranges: [Range<Int>] = []
       let protected = Self.protectedSpans(bytes)
-      if options.splitSentences {
+      if options.splitSentences && Self.mayHoldSeveralSentences(bytes) {
         // No sentence ends inside a URL or an e-mail address ("...?b=1").
         for r in sentences.segments(bytes).map(\.range) {
           if let last = ranges.last, protected.contains(where: { $0.range.lowerBound < r.lowerBound && r.lowerBound < $0.range.upperBound }) {
@@ -79,6 +79,44 @@ public final class Tokenizer {
       }
       return result
     }
+  }
+
+  /// False when no sentence can end before the end of `text`: no sentence terminator nor
+  /// paragraph separator stands before its final run of terminators, closing punctuation
+  /// and spaces. Then ICU's sentence pass would find one sentence, and is skipped.
+  static func mayHoldSeveralSentences(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    // The end of the text without its trailing terminators, closers and spaces.
+    var end = text.count
+    while end > 0 {
+      let b = text[end - 1]
+      if b == 0x20 || b == 0x09 || b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?")
+        || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") || b == UInt8(ascii: ")") || b == UInt8(ascii: "]")
+      {
+        end -= 1
+      } else {
+        break
+      }
+    }
+    var i = 0
+    while i < end {
+      let b = text[i]
+      if b < 0x80 {
+        if b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?") { return true }
+        i += 1
+        continue
+      }
+      // Decode one scalar: a terminator of another script, or a line or paragraph
+      // separator, leaves the decision to ICU.
+      var length = 2
+      var v = UInt32(b & 0x1F)
+      if b >= 0xF0 { length = 4; v = UInt32(b & 0x07) } else if b >= 0xE0 { length = 3; v = UInt32(b & 0x0F) }
+      guard i + length <= text.count else { return true }
+      for k in 1..<length { v = v << 6 | UInt32(text[i + k] & 0x3F) }
+      guard let scalar = Unicode.Scalar(v) else { return true }
+      if scalar.properties.isSentenceTerminal || v == 0x2028 || v == 0x2029 || v == 0x85 { return true }
+      i += length
+    }
+    return false
   }
 
   /// Kinds of token, for masking.
