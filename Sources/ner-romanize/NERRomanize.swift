@@ -87,7 +87,20 @@ struct NERRomanize: ParsableCommand {
           if writer == nil { writer = recordWriter(to ?? (format == .jsonl ? .jsonl : .conll), target.buffer, dropMetadata: false) }
           let reader = try input.recordReader(format)
           try input.located {
-            while let record = try reader.next() {
+            // Records go in batches, so that the new tokens of a batch are romanized in
+            // one ICU call per language.
+            var batch: [Record] = []
+            var done = false
+            while !done {
+              batch.removeAll(keepingCapacity: true)
+              while batch.count < 512 {
+                guard let record = try reader.next() else { done = true; break }
+                batch.append(record)
+              }
+              var byLanguage: [String: [String]] = [:]
+              for case .sentence(let s) in batch { byLanguage[lang ?? s.metadata("lang") ?? "", default: []] += s.tokens }
+              for (language, tokens) in byLanguage { try romanizer(for: language.isEmpty ? nil : language).prefetch(tokens) }
+              for record in batch {
               switch record {
               case .documentStart(var d):
                 if !inPlace && !d.fields.isEmpty {
@@ -97,13 +110,14 @@ struct NERRomanize: ParsableCommand {
                 try writer!.write(.documentStart(d))
               case .sentence(var s):
                 let r = try romanizer(for: lang ?? s.metadata("lang"))
-                let roman = s.tokens.map(r.romanize)
+                let roman = r.romanize(s.tokens)
                 if inPlace {
                   if !s.columns.isEmpty { s.tokens = roman }
                 } else {
                   Self.addColumn(&s, roman)
                 }
                 try writer!.write(.sentence(s))
+              }
               }
             }
           }

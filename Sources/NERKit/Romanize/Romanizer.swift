@@ -53,6 +53,38 @@ public final class Romanizer {
     return result
   }
 
+  /// The romanizations of `tokens`: tokens not yet seen are transliterated together, in
+  /// one ICU call over their newline-separated text (a newline is outside every rule's
+  /// letters, so each token is romanized as if alone), and remembered.
+  public func romanize(_ tokens: [String]) -> [String] {
+    prefetch(tokens)
+    return tokens.map(romanize)
+  }
+
+  /// Romanizes the tokens not yet seen, together, and remembers them (see
+  /// ``romanize(_:)-([String])``); for batches of sentences.
+  public func prefetch(_ tokens: [String]) {
+    var pending: [String] = []
+    var seen = Set<String>()
+    for t in tokens where cache[t] == nil && !t.isEmpty && !t.utf8.contains(0x0A) {
+      if needsTransliteration(t), seen.insert(t).inserted { pending.append(t) }
+    }
+    guard pending.count > 1 else { return }
+    let joined = transliterator.apply(pending.joined(separator: "\n"))
+    let parts = joined.split(separator: "\n", omittingEmptySubsequences: false)
+    guard parts.count == pending.count else { return }  // then one token at a time
+    if cache.count + pending.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
+    for (t, r) in zip(pending, parts) { cache[t] = String(r) }
+  }
+
+  /// Whether a token goes through the transliterator (not ASCII under the project's
+  /// rules, not Latin kept as it is).
+  private func needsTransliteration(_ token: String) -> Bool {
+    if case .standard = scheme, !token.utf8.contains(where: { $0 >= 0x80 }) { return false }
+    if keepLatin && Self.isLatin(token) { return false }
+    return true
+  }
+
   /// Whether every letter of `token` is in the Latin script.
   static func isLatin(_ token: String) -> Bool {
     for scalar in token.unicodeScalars where scalar.properties.isAlphabetic {
