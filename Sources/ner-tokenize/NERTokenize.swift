@@ -104,9 +104,10 @@ struct NERTokenize: ParsableCommand {
         for path in InputFile.paths(files) {
           let input = try InputFile(path: path)
           try input.located {
-            // Lines go in batches to the threads; sentences come back in input order.
-            var batch: [(text: String, line: Int)] = []
             var failure: DataError?
+            // Lines go in batches to the threads, which decode, tokenize and write them to
+            // bytes in memory; the main thread writes the bytes in input order.
+            var batch: [(bytes: [UInt8], line: Int)] = []
             var done = false
             while !done {
               batch.removeAll(keepingCapacity: true)
@@ -114,21 +115,27 @@ struct NERTokenize: ParsableCommand {
                 guard let line = try input.lines.next() else { done = true; break }
                 var bytes = line.bytes
                 if bytes.last == 0x0D { bytes = UnsafeBufferPointer(rebasing: bytes.dropLast()) }
-                guard let text = replaceInvalid ? String(decoding: bytes, as: UTF8.self) : UTF8Text.decode(bytes) else {
-                  failure = DataError(line: line.number, "invalid UTF-8 (use --replace-invalid to replace it with U+FFFD)")
-                  done = true
-                  break
-                }
-                if !text.isEmpty { batch.append((text, line.number)) }
+                if !bytes.isEmpty { batch.append((Array(bytes), line.number)) }
               }
-              let chunks = workers.map(batch) { worker, item -> [UInt8] in
-                for (k, sentence) in worker.tokenizer.tokenize(line: item.text).enumerated() {
+              let chunks = workers.map(batch) { worker, item -> [UInt8]? in
+                let decoded = item.bytes.withUnsafeBufferPointer { b in
+                  replaceInvalid ? String(decoding: b, as: UTF8.self) : UTF8Text.decode(b)
+                }
+                guard let text = decoded else { return nil }
+                for (k, sentence) in worker.tokenizer.tokenize(line: text).enumerated() {
                   // Writing to memory cannot fail.
-                  try? worker.writer.write(.sentence(record(sentence, id: SentenceID.make(line: item.text, sentence: k + 1), line: item.line)))
+                  try? worker.writer.write(.sentence(record(sentence, id: SentenceID.make(line: text, sentence: k + 1), line: item.line)))
                 }
                 return worker.buffer.take()
               }
-              for chunk in chunks { try chunk.withUnsafeBufferPointer { try target.buffer.write($0) } }
+              for (item, chunk) in zip(batch, chunks) {
+                guard let chunk else {
+                  failure = DataError(line: item.line, "invalid UTF-8 (use --replace-invalid to replace it with U+FFFD)")
+                  done = true
+                  break
+                }
+                try chunk.withUnsafeBufferPointer { try target.buffer.write($0) }
+              }
             }
             if let failure { throw failure }
           }

@@ -33,8 +33,10 @@ public final class OutputBuffer {
 
   /// The bytes collected so far, emptying the buffer.
   public func take() -> [UInt8] {
-    defer { bytes.removeAll(keepingCapacity: true) }
-    return bytes
+    let taken = bytes
+    bytes = []
+    bytes.reserveCapacity(min(max(taken.count, 256), 1 << 16))
+    return taken
   }
 
   public func write(_ text: String) throws {
