@@ -15,12 +15,15 @@ public struct BrokenPipe: Error {
 /// A failed write throws ``IOFailure``, or ``BrokenPipe`` when the reader has gone.
 public final class OutputBuffer {
   private let fd: Int32
+  /// Collects bytes for ``take()`` instead of writing them.
+  private let inMemory: Bool
   private var bytes: [UInt8] = []
   private let threshold: Int
 
   public init(fileDescriptor: Int32, threshold: Int = 1 << 16) {
     self.fd = fileDescriptor
     self.threshold = threshold
+    inMemory = false
     bytes.reserveCapacity(threshold + 4096)
   }
 
@@ -29,6 +32,7 @@ public final class OutputBuffer {
   public init() {
     fd = -1
     threshold = Int.max
+    inMemory = true
   }
 
   /// The bytes collected so far, emptying the buffer.
@@ -57,7 +61,7 @@ public final class OutputBuffer {
 
   /// Writes everything buffered.
   public func flush() throws {
-    guard fd >= 0 else { return }
+    guard !inMemory else { return }
     var offset = 0
     let total = bytes.count
     try bytes.withUnsafeBytes { raw in
