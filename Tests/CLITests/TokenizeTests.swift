@@ -58,6 +58,7 @@ struct TokenizeTests {
   @Test func pretokenizedAndNoSplit() throws {
     #expect(try tokens("Dr. Who  said: hi.\n", ["--pretokenized"]) == [["Dr.", "Who", "said:", "hi."]])
     #expect(try tokens("One. Two.\n", ["--no-split"]) == [["One", ".", "Two", "."]])
+    #expect(try tokens("George W. Bush, 70% y 9%.\n", ["--no-split"]) == [["George", "W.", "Bush", ",", "70%", "y", "9%", "."]])
   }
 
   @Test func invalidUTF8() throws {

@@ -32,8 +32,9 @@ public struct TokenizedSentence: Equatable, Sendable {
 /// inside a grapheme cluster. On top of ICU: URLs and e-mail addresses stay one token,
 /// numbers joined by `:` or `/` (`12:30`, `1/2`) stay one token, hyphenated compounds
 /// stay one token unless ``TokenizerOptions/splitHyphens``, runs of periods (`...`) are
-/// one token, and a period inside a sentence stays with a short word before it as an
-/// abbreviation (`Sr.`, `EE.UU.`); sentences never end inside a URL.
+/// one token, a number keeps its percent sign (`70%`), and a period inside a sentence
+/// stays with a short word before it as an abbreviation (`Sr.`, `EE.UU.`; without
+/// sentence breaking, only initials such as `D.`); sentences never end inside a URL.
 ///
 /// Not thread-safe (ICU iterators): use one per thread.
 public final class Tokenizer {
@@ -187,11 +188,20 @@ public final class Tokenizer {
         }
         // An abbreviation: a short word (or one with periods inside, "EE.UU") and the
         // period right after it, where ICU saw no sentence end (a token follows).
-        if options.splitSentences, current.kind == .word, byte(next.range) == UInt8(ascii: "."), i + 1 < tokens.count,
-          current.range.count <= 5 || text[current.range].contains(UInt8(ascii: "."))
+        // Without sentence breaking, only a one-letter word counts (an initial, "D.").
+        let initial = current.range.count == 1 && (text[current.range.lowerBound] | 0x20) >= UInt8(ascii: "a")
+          && (text[current.range.lowerBound] | 0x20) <= UInt8(ascii: "z")
+        if current.kind == .word, byte(next.range) == UInt8(ascii: "."), i + 1 < tokens.count,
+          options.splitSentences ? current.range.count <= 5 || text[current.range].contains(UInt8(ascii: ".")) : initial
         {
           current.range = current.range.lowerBound..<next.range.upperBound
           current.kind = .other
+          i += 1
+          continue
+        }
+        // "70%"
+        if current.kind == .number, byte(next.range) == UInt8(ascii: "%") {
+          current.range = current.range.lowerBound..<next.range.upperBound
           i += 1
           continue
         }
