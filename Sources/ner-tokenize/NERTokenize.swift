@@ -122,9 +122,11 @@ struct NERTokenize: ParsableCommand {
                   replaceInvalid ? String(decoding: b, as: UTF8.self) : UTF8Text.decode(b)
                 }
                 guard let text = decoded else { return nil }
-                for (k, sentence) in worker.tokenizer.tokenize(line: text).enumerated() {
+                let sentences = worker.tokenizer.tokenize(line: text)
+                let prefix = noMetadata || sentences.isEmpty ? "" : SentenceID.prefix(line: text)
+                for (k, sentence) in sentences.enumerated() {
                   // Writing to memory cannot fail.
-                  try? worker.writer.write(.sentence(record(sentence, id: SentenceID.make(line: text, sentence: k + 1), line: item.line)))
+                  try? worker.writer.write(.sentence(record(sentence, id: "\(prefix)-\(k + 1)", line: item.line)))
                 }
                 return worker.buffer.take()
               }

@@ -6,10 +6,15 @@
 /// Identical lines give identical ids.
 public enum SentenceID {
   public static func make(line: String, sentence: Int) -> String {
+    "\(prefix(line: line))-\(sentence)"
+  }
+
+  /// The part of the id shared by all sentences of `line`.
+  public static func prefix(line: String) -> String {
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
     for b in line.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
     let hex = String(h, radix: 16)
     let padded = String(repeating: "0", count: 16 - hex.count) + hex
-    return "\(padded.prefix(12))-\(sentence)"
+    return String(padded.prefix(12))
   }
 }

@@ -144,13 +144,17 @@ public final class Tokenizer {
       tokens.append((range, kind))
     }
     tokens = merge(text, tokens)
-    let scalarOffsets = Self.scalarOffsets(text)
+    // ASCII text: byte offsets are scalar offsets.
+    var ascii = true
+    for b in text where b >= 0x80 { ascii = false; break }
+    let scalarOffsets = ascii ? [] : Self.scalarOffsets(text)
     let whole = String(decoding: text, as: UTF8.self)
     var out = TokenizedSentence(text: whole, tokens: [], offsets: [])
     out.tokens.reserveCapacity(tokens.count)
+    out.offsets.reserveCapacity(tokens.count)
     for (range, kind) in tokens {
       out.tokens.append(transform(String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self), kind))
-      out.offsets.append(scalarOffsets[range.lowerBound]..<scalarOffsets[range.upperBound])
+      out.offsets.append(ascii ? range : scalarOffsets[range.lowerBound]..<scalarOffsets[range.upperBound])
     }
     return out
   }
