@@ -15,7 +15,7 @@ public struct TrainingSequence: Sendable {
 }
 
 /// A trained tagger: label and attribute names with the model's weights.
-public struct CRFTagger: Sendable {
+public struct CRFTagger: Equatable, Sendable {
   public var labels: [String]
   public var attributes: [String: Int]
   public var model: CRFModel
