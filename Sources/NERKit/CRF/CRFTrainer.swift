@@ -14,6 +14,80 @@ public struct TrainingSequence: Sendable {
   }
 }
 
+/// Training data held compactly: features are turned into attribute ids as sentences are
+/// added (each string is kept once, in the dictionary), labels into label ids.
+public struct TrainingSet: Sendable {
+  public private(set) var labels: [String] = []
+  public private(set) var labelIDs: [String: Int] = [:]
+  /// Attribute names in id order, and how often each was seen.
+  public private(set) var attributeNames: [String] = []
+  public private(set) var attributeIDs: [String: Int] = [:]
+  public private(set) var frequencies: [Int] = []
+  public private(set) var sequences: [AttributeSequence] = []
+  public private(set) var gold: [[Int]] = []
+  public private(set) var weights: [Double] = []
+
+  public init() {}
+
+  public var count: Int { sequences.count }
+
+  /// Adds a sentence: its tokens' features, gold labels and log-likelihood weight.
+  public mutating func append(features: [[String]], labels: [String], weight: Double = 1) {
+    var x = AttributeSequence()
+    for f in features {
+      var ids: [Int] = []
+      ids.reserveCapacity(f.count)
+      for a in f {
+        if let id = attributeIDs[a] {
+          frequencies[id] += 1
+          ids.append(id)
+        } else {
+          attributeIDs[a] = attributeNames.count
+          ids.append(attributeNames.count)
+          attributeNames.append(a)
+          frequencies.append(1)
+        }
+      }
+      x.append(ids: ids)
+    }
+    sequences.append(x)
+    gold.append(labels.map { l in
+      if let id = labelIDs[l] { return id }
+      labelIDs[l] = self.labels.count
+      self.labels.append(l)
+      return self.labels.count - 1
+    })
+    weights.append(weight)
+  }
+
+  /// Drops the attributes seen fewer than `minimum` times, renumbering the rest.
+  public mutating func prune(minimumFrequency minimum: Int) {
+    guard minimum > 1 else { return }
+    var map = [Int](repeating: -1, count: attributeNames.count)
+    var names: [String] = []
+    var freq: [Int] = []
+    for (id, name) in attributeNames.enumerated() where frequencies[id] >= minimum {
+      map[id] = names.count
+      names.append(name)
+      freq.append(frequencies[id])
+    }
+    sequences = sequences.map { x in
+      var y = AttributeSequence()
+      for t in 0..<x.count {
+        var kept: [(id: Int, value: Double)] = []
+        for k in x.offsets[t]..<x.offsets[t + 1] where map[Int(x.ids[k])] >= 0 {
+          kept.append((map[Int(x.ids[k])], x.values[k]))
+        }
+        y.append(kept)
+      }
+      return y
+    }
+    attributeNames = names
+    frequencies = freq
+    attributeIDs = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+  }
+}
+
 /// A trained tagger: label and attribute names with the model's weights.
 public struct CRFTagger: Equatable, Sendable {
   public var labels: [String]
@@ -61,31 +135,24 @@ public enum CRFTrainer {
     _ data: [TrainingSequence], options: Options,
     progress: (LBFGS.Progress) -> Bool = { _ in true }
   ) -> (tagger: CRFTagger, stop: LBFGS.Stop) {
-    // Labels in order of first appearance; attributes by frequency threshold, in order
-    // of first appearance (deterministic ids).
-    var labelIDs: [String: Int] = [:]
-    var labels: [String] = []
-    var counts: [String: Int] = [:]
-    var order: [String] = []
-    for s in data {
-      for l in s.labels where labelIDs[l] == nil {
-        labelIDs[l] = labels.count
-        labels.append(l)
-      }
-      for f in s.features {
-        for a in f {
-          if counts[a] == nil { order.append(a) }
-          counts[a, default: 0] += 1
-        }
-      }
-    }
-    var attributes: [String: Int] = [:]
-    for a in order where counts[a]! >= options.minFrequency { attributes[a] = attributes.count }
-    let tagger0 = CRFTagger(labels: labels, attributes: attributes, model: CRFModel(labelCount: labels.count, attributeCount: attributes.count))
-    let sequences = data.map { tagger0.sequence($0.features) }
-    let gold = data.map { $0.labels.map { labelIDs[$0]! } }
-    let weights = data.map(\.weight)
-    var model = tagger0.model
+    var set = TrainingSet()
+    for s in data { set.append(features: s.features, labels: s.labels, weight: s.weight) }
+    return train(set, options: options, progress: progress)
+  }
+
+  /// Trains on a ``TrainingSet`` (pruned by ``Options/minFrequency`` first).
+  public static func train(
+    _ data: TrainingSet, options: Options,
+    progress: (LBFGS.Progress) -> Bool = { _ in true }
+  ) -> (tagger: CRFTagger, stop: LBFGS.Stop) {
+    var data = data
+    data.prune(minimumFrequency: options.minFrequency)
+    let labels = data.labels
+    let attributes = data.attributeIDs
+    let sequences = data.sequences
+    let gold = data.gold
+    let weights = data.weights
+    var model = CRFModel(labelCount: labels.count, attributeCount: data.attributeNames.count)
     var optimizer = options.optimizer
     optimizer.c1 = options.c1
     let n = model.weightCount
