@@ -1,4 +1,4 @@
-# bench/lib.sh: helpers shared by bench/tokenize.sh and bench/romanize.sh.
+# bench/lib.sh: helpers shared by the benchmarks (score.sh, tokenize.sh, romanize.sh).
 # Source it (do not run it) after setting:
 #   root     the repository root
 #   out_dir  the benchmark's scratch folder (created here if missing)
@@ -10,7 +10,6 @@
 #   find_python                        the real python3 interpreter in PY
 #   pip_ensure MODULE PACKAGE          import MODULE, pip-installing PACKAGE once
 #   fmt_secs / fmt_rate / ratio / meets   number formatting for the tables
-# (bench/score.sh predates this file and keeps its own copy of the timing code.)
 
 mkdir -p "$out_dir"
 

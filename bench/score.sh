@@ -100,42 +100,9 @@ echo "   $input ($input_lines lines, $(du -h "$input" | cut -f1), sha256 $input_
 # ---------------------------------------------------------------------------
 # Timing helper
 # ---------------------------------------------------------------------------
-# time_cmd NAME RUNS OUTFILE CMD...: runs CMD RUNS times with stdin from
-# $input and stdout to OUTFILE, sets SECS to the median wall-clock seconds.
-# Returns non-zero (with SECS empty) if a run fails.
-if [[ ${NO_HYPERFINE:-0} != 1 ]] && command -v hyperfine > /dev/null; then
-  timer="hyperfine $(hyperfine --version | awk '{print $2}') (median)"
-else
-  timer="bash loop with date +%s.%N (median)"
-fi
-SECS=
-time_cmd() {
-  local name=$1 runs=$2 outfile=$3
-  shift 3
-  SECS=
-  if [[ $timer == hyperfine* ]]; then
-    # One shell command line; hyperfine subtracts the shell's start-up time.
-    local cmd csv=$out_dir/$name.hyperfine.csv
-    cmd="$(printf '%q ' "$@")< $(printf '%q' "$input") > $(printf '%q' "$outfile")"
-    hyperfine --shell=bash --runs "$runs" --command-name "$name" \
-      --export-csv "$csv" "$cmd" >&2 || return 1
-    # CSV header: command,mean,stddev,median,user,system,min,max
-    SECS=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "median") c = i }
-                    NR == 2 { print $c }' "$csv")
-  else
-    local i t0 t1 times=()
-    for ((i = 1; i <= runs; i++)); do
-      t0=$(date +%s.%N)
-      "$@" < "$input" > "$outfile" || return 1
-      t1=$(date +%s.%N)
-      times+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.6f", b - a }')")
-      echo "   run $i/$runs: ${times[-1]} s" >&2
-    done
-    SECS=$(printf '%s\n' "${times[@]}" | sort -g | awk '{ t[NR] = $1 }
-      END { if (NR % 2) print t[(NR + 1) / 2]; else printf "%.6f\n", (t[NR / 2] + t[NR / 2 + 1]) / 2 }')
-  fi
-  [[ -n $SECS ]]
-}
+# Timing (time_cmd, timer) is shared with the other benchmarks.
+# shellcheck source=bench/lib.sh
+source "$script_dir/lib.sh"
 echo "== timing with $timer"
 
 # ---------------------------------------------------------------------------
@@ -167,7 +134,7 @@ else
 fi
 if [[ -n $ner_bin ]]; then
   echo "== ner-score: $ner_bin ($runs_ner runs)"
-  if time_cmd ner-score "$runs_ner" "$ner_out" "$ner_bin"; then
+  if time_cmd ner-score "$runs_ner" "$input" "$ner_out" "$ner_bin"; then
     ner_secs=$SECS
   else
     echo "error: ner-score failed on $input (see above)" >&2
@@ -189,7 +156,7 @@ elif ! command -v perl > /dev/null; then
   conl_note="skipped: no perl"
 else
   echo "== conlleval.pl: $CONLLEVAL ($runs_ref runs)"
-  if time_cmd conlleval.pl "$runs_ref" "$conl_out" perl "$CONLLEVAL"; then
+  if time_cmd conlleval.pl "$runs_ref" "$input" "$conl_out" perl "$CONLLEVAL"; then
     conl_secs=$SECS
     sed -n 2p "$conl_out" | sed 's/^/   conlleval.pl: /'
   else
@@ -228,7 +195,7 @@ else
   if python3 -c 'import seqeval' 2> /dev/null; then
     echo "== seqeval $(python3 -c 'import importlib.metadata as m; print(m.version("seqeval"))' 2> /dev/null || echo '?') ($runs_ref runs)"
     # The script reads stdin (the same file), like the other two tools.
-    if time_cmd seqeval "$runs_ref" "$seq_out" python3 "$script_dir/seqeval_score.py"; then
+    if time_cmd seqeval "$runs_ref" "$input" "$seq_out" python3 "$script_dir/seqeval_score.py"; then
       seq_secs=$SECS
       grep 'micro avg' "$seq_out" | sed 's/^ */   seqeval: /'
     else
