@@ -110,7 +110,7 @@ struct NERRomanize: ParsableCommand {
                 try writer!.write(.documentStart(d))
               case .sentence(var s):
                 let r = try romanizer(for: lang ?? s.metadata("lang"))
-                let roman = r.romanize(s.tokens)
+                let roman = r.romanize(prefetched: s.tokens)  // the batch's tokens were prefetched above
                 if inPlace {
                   if !s.columns.isEmpty { s.tokens = roman }
                 } else {

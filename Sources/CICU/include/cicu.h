@@ -95,6 +95,62 @@ void cicu_transliterator_close(cicu_transliterator *t);
 int64_t cicu_transliterate(cicu_transliterator *t, const char *src, int64_t length,
                            char *dst, int64_t capacity);
 
+/* ---- Transliteration pipelines (romanization) ---- */
+
+/**
+ * An opaque pipeline: transliterators applied one after another to each text, as the
+ * passes of one compound transliterator would be, except that a pass is skipped for a
+ * text that holds none of the characters it can change (which leaves that text as it
+ * is). Running is not thread-safe (one pipeline per thread); setting different passes
+ * of one pipeline from different threads is (so they can compile in parallel).
+ */
+typedef struct cicu_pipeline cicu_pipeline;
+
+/** Opens a pipeline of `count` passes, to be set before the first run (NULL when out of memory). */
+cicu_pipeline *cicu_pipeline_open(int32_t count);
+
+void cicu_pipeline_close(cicu_pipeline *p);
+
+/**
+ * Sets pass `index` to ICU transform rules (UTF-8): conversion rules and the variables
+ * they use, no `::` lines. The pass runs only on texts holding a character of its rules'
+ * keys (ICU's source set), so no rule may have an empty key (insertion rules such as
+ * `a { } b > c;`). Returns 0, or -1 with a message (with the line of a syntax error) in
+ * `error`.
+ */
+int cicu_pipeline_set_rules(cicu_pipeline *p, int32_t index, const char *rules, char *error,
+                            size_t error_capacity);
+
+/**
+ * Sets pass `index` to the system transform `id` (optionally with a leading filter,
+ * "[...] ID"). It runs only on texts holding a character of `changes` (a UnicodeSet
+ * pattern, UTF-8): the caller vouches that the transform leaves every other text
+ * unchanged.
+ *
+ * `Any-Latin` (exactly that ID) gives the same output as ICU's Any-Latin, but romanizes
+ * Han without compiling all of Han-Latin (some 130 ms): from Han-Latin's own rules, their
+ * character sets cut down to the characters met so far (rebuilt as new ones come; once
+ * the rebuilds have compiled several times as many rules as Han-Latin has, ICU's
+ * Han-Latin itself).
+ *
+ * Returns 0, or -1 with a message in `error` (unknown ID, bad pattern).
+ */
+int cicu_pipeline_set_transform(cicu_pipeline *p, int32_t index, const char *id, const char *changes,
+                                char *error, size_t error_capacity);
+
+/**
+ * Runs `length` bytes of UTF-8 at `src` through the passes. Returns the length in bytes
+ * of the result, which cicu_pipeline_result then points to, or -1 (also when a pass was
+ * never set).
+ */
+int64_t cicu_pipeline_run(cicu_pipeline *p, const char *src, int64_t length);
+
+/**
+ * The UTF-8 result of the last cicu_pipeline_run (not NUL-terminated; valid until the next
+ * run or close).
+ */
+const char *cicu_pipeline_result(const cicu_pipeline *p);
+
 /** The number of transform IDs ICU offers. */
 int32_t cicu_transliterator_count(void);
 

@@ -3,15 +3,20 @@
 /// (`Any-Latin`, `Latin-ASCII`, `Any-Devanagari`) plus the project's rules where ICU
 /// falls short for NER.
 ///
-/// `rules(language:)` returns one complete rule text, to be compiled with
+/// `passes(language:)` lists the passes: each one a system transform (by ID) or a run
+/// of conversion rules of its own; ``Romanizer`` applies them one after another to
+/// each token, skipping those that cannot change it. `rules(language:)` writes the
+/// same passes as one complete rule text, to be compiled with
 /// `utrans_openU(id, -1, UTRANS_FORWARD, rules, length, &parseError, &status)` (or
-/// given to `uconv -x`). It is a compound transform: each `::ID;` line runs one of
-/// ICU's transliterators, and each run of conversion rules between them is a pass
-/// of its own. The passes, in order:
+/// given to `uconv -x`): a compound transform, in which each `::ID;` line runs one of
+/// ICU's transliterators and each run of conversion rules between them is a pass of
+/// its own. Both give the same romanization. The passes, in order:
 ///
-/// 1. `common`: NFC; native digits of every script to ASCII digits; zero-width
-///    joiners dropped inside non-Latin words; the input's own separators (space,
-///    `-`, `~`, apostrophes and modifier letters) set aside as noncharacters.
+/// 1. `common`: NFC (the script rules are written for NFC text; NFC keeps Devanagari
+///    and Bengali nukta letters decomposed, as base + nukta: the rules spell both);
+///    native digits of every script to ASCII digits; zero-width joiners dropped
+///    inside non-Latin words; the input's own separators (space, `-`, `~`,
+///    apostrophes and modifier letters) set aside as noncharacters.
 /// 2. Script passes, each writing its script as ASCII: Cyrillic (Russian,
 ///    Ukrainian, or generic), Armenian and Hebrew (the letters ICU writes poorly),
 ///    the Arabic script (Arabic, Urdu; Persian values with `fa`), Bengali, Sinhala,
@@ -27,6 +32,12 @@
 /// put back as they were. The rules depend on no ICU data beyond the standard
 /// transliterators named above (all in ICU 72's default data).
 ///
+/// Every conversion rule has a key of at least one character (no insertion rules such
+/// as `a { } b > c;`): a pass of rules cannot change a text that holds none of its
+/// keys' characters, which is what lets ``Romanizer`` skip it. Each pass of rules
+/// defines the variables it uses (`Pass.rules`' `shared` definitions, written once in
+/// the complete rule text).
+///
 /// The texts are ICU transform rules (`#` starts a comment; ASCII punctuation in a
 /// rule is quoted or escaped; `$name = ...;` defines a variable; `a } b > x;`
 /// matches `a` before `b`, `b { a > x;` after it; `(...)` and `$1` copy a segment;
@@ -36,20 +47,61 @@
 /// "followed by a letter".
 public enum RomanizationRules {
 
-  /// The complete rule text for `language` (ISO 639-1 or 639-3, any case; nil or
-  /// unknown: the generic rules, which handle every script).
-  public static func rules(language: String?) -> String {
+  /// One pass of the rules.
+  public enum Pass: Equatable, Sendable {
+    /// Conversion rules (no `::` lines), compiled on their own after the variable
+    /// definitions `shared` (definitions that more than one pass uses).
+    case rules(String, shared: String = "")
+    /// A system transform: an ICU transform ID, with an optional leading filter
+    /// (`[...] Any-Devanagari`), and the characters it can change (a UnicodeSet
+    /// pattern): it leaves every text without one of them as it is.
+    case transform(String, changes: String)
+  }
+
+  /// The passes for `language` (ISO 639-1 or 639-3, any case; nil or unknown: the
+  /// generic rules, which handle every script), in order.
+  public static func passes(language: String?) -> [Pass] {
     let lang = Language(code: language)
-    let cyrillic: String
+    var passes: [Pass] = [nfc, .rules(common)]
     switch lang {
-    case .russian: cyrillic = cyrillicRussian
-    case .ukrainian: cyrillic = cyrillicUkrainian
-    default: cyrillic = cyrillicGeneric
+    case .russian: passes += cyrillicRussian
+    case .ukrainian: passes += cyrillicUkrainian
+    default: passes += cyrillicGeneric
     }
-    let arabic = lang == .persian ? persian + "\n" + arabicScript : arabicScript
-    let deva = lang == .hindi || lang == .marathi ? devanagariHindi : devanagari
-    return [common, cyrillic, armenianHebrew, arabic, bengali, sinhala, deva, post]
-      .joined(separator: "\n")
+    passes.append(.rules(armenianHebrew))
+    if lang == .persian { passes.append(.rules(persian)) }
+    passes.append(.rules(arabicScript))
+    passes += bengali + sinhala
+    passes += lang == .hindi || lang == .marathi ? devanagariHindi : devanagari
+    return passes + post
+  }
+
+  /// The complete rule text for `language`: the passes as one compound transform
+  /// (`::Null;` between two passes of rules, each shared definition written once).
+  public static func rules(language: String?) -> String {
+    var lines: [String] = []
+    var defined = Set<String>()
+    var afterRules = false
+    for pass in passes(language: language) {
+      switch pass {
+      case .transform(let id, _):
+        lines.append("::\(id);")
+        afterRules = false
+      case .rules(let body, let shared):
+        if afterRules { lines.append("::Null;") }
+        if !shared.isEmpty && defined.insert(shared).inserted { lines.append(shared) }
+        lines.append(body)
+        afterRules = true
+      }
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  /// The rule text of one pass of rules, compiled on its own: its shared definitions
+  /// and its rules.
+  public static func text(of pass: Pass) -> String? {
+    guard case .rules(let body, let shared) = pass else { return nil }
+    return shared.isEmpty ? body : shared + "\n" + body
   }
 
   /// The languages with rules of their own; every other code gets the generic rules.
@@ -70,13 +122,13 @@ public enum RomanizationRules {
 
   // MARK: - Common pre-processing
 
+  /// Composed characters first: the script rules are written for NFC text. NFC can
+  /// change only a text with a character that is not NFC_Quick_Check=Yes or that has a
+  /// combining class (any other text is NFC already: UAX #15's quick check).
+  static let nfc = Pass.transform("NFC", changes: "[[:NFC_QC=N:][:NFC_QC=M:][:^ccc=0:]]")
+
   static let common = #"""
     # ---------------------------------------------------------------- common
-    # Composed characters first: the script rules below are written for NFC text.
-    # (NFC keeps Devanagari and Bengali nukta letters decomposed, as base + nukta:
-    # the rules spell both.)
-    ::NFC;
-
     # Native digits of every script (Arabic-Indic, Persian, Devanagari, Bengali,
     # Thai, Mongolian, fullwidth...) to ASCII digits: ICU's script transliterators
     # miss some (Persian digits come out with a macron below, Mongolian not at all).
@@ -96,9 +148,10 @@ public enum RomanizationRules {
     # invisible characters. Latin text keeps them.
     # A non-joiner right after a Devanagari or Bengali consonant (no virama) is
     # typed to show the consonant without its vowel (ফ্রিড‌রিশ: Friedrich): it
-    # becomes a virama.
-    ([\u0915-\u0939 \u0978-\u097F] \u093C?) \u200C } [^\u094D] > $1 \u094D;
-    ([\u0995-\u09AF \u09B1-\u09B9 \u09F0 \u09F1] \u09BC?) \u200C } [^\u09CD] > $1 \u09CD;
+    # becomes a virama. (The consonant is context, not key: a word without a
+    # non-joiner has no character of this pass's keys, and skips the pass.)
+    [\u0915-\u0939 \u0978-\u097F] \u093C? { \u200C } [^\u094D] > \u094D;
+    [\u0995-\u09AF \u09B1-\u09B9 \u09F0 \u09F1] \u09BC? { \u200C } [^\u09CD] > \u09CD;
     [[:L:][:M:] - [:Latin:]] { [\u200C\u200D] > ;
     # So do the invisible direction marks and zero-width space around the letters
     # of a non-Latin word (Arabic, Hebrew and Urdu text carry many).
@@ -185,14 +238,13 @@ public enum RomanizationRules {
     """#
 
   /// Russian: the usual English-oriented spelling (BGN/PCGN-like, as uroman does).
-  static let cyrillicRussian = cyrillicRussianYe + "\n" + cyrillicRussianLetters
+  static let cyrillicRussian: [Pass] = [.rules(cyrillicRussianYe), .rules(cyrillicRussianLetters)]
 
   /// Russian е is "ye" at the start of a word, after a vowel and after a soft or
   /// hard sign (Елена: Yelena, Николаевич: Nikolayevich, Васильевич: Vasilyevich,
   /// объект: obyekt), written in this pass as й + е; elsewhere "e" (Сергей: Sergey).
   static let cyrillicRussianYe = #"""
     # ---------------------------------------------------------------- Russian е
-    ::Null;
     $ruV = [АаЕеЁёИиОоУуЬьЪъ];
     $ruL = [[:L:][:M:]];
     $ruV { Е } [:Lu:] > ЙЕ;
@@ -207,7 +259,6 @@ public enum RomanizationRules {
   /// The Russian letters (a pass of their own, with the shared ones).
   static let cyrillicRussianLetters = #"""
     # ---------------------------------------------------------------- Russian
-    ::Null;
     # ий at the end of a word is "y" (Юрий: Yury, Дмитрий: Dmitry), "iy" inside.
     ИЙ } [[:L:][:M:]] > IY;
     Ий } [[:L:][:M:]] > Iy;
@@ -231,9 +282,11 @@ public enum RomanizationRules {
 
   /// Ukrainian: the national transliteration's consonants (г: h, ґ: g, и: y) with
   /// the vowels as uroman writes them (я: ya, ю: yu, є: ie, ї: yi, й: i).
-  static let cyrillicUkrainian = #"""
+  static let cyrillicUkrainian: [Pass] = [.rules(cyrillicUkrainianLetters)]
+
+  /// The Ukrainian letters (a pass of their own, with the shared ones).
+  static let cyrillicUkrainianLetters = #"""
     # ---------------------------------------------------------------- Ukrainian
-    ::Null;
     # ий at the end of a word is "y" (Зеленський: Zelensky), "yi" inside; ій is
     # "iy" (Андрій: Andriy); иї is "yi", not "yyi".
     ИЙ } [[:L:][:M:]] > YI;
@@ -266,16 +319,20 @@ public enum RomanizationRules {
   /// the two languages romanize differently (г е и й) in such words; a second
   /// rewrites them as the Cyrillic letters that the Russian rules romanize the
   /// Ukrainian way (г: һ "h", и: ы "y", е: э "e", й: і "i").
-  static let cyrillicGeneric = #"""
+  static let cyrillicGeneric: [Pass] = [.rules(cyrillicGenericMarks), .rules(cyrillicGenericLetters)] + cyrillicRussian
+
+  /// The first pass of `cyrillicGeneric`: the marks.
+  static let cyrillicGenericMarks = #"""
     # ---------------------------------------------------------------- Cyrillic, no language
-    ::Null;
     $ukOnly = [ІіЇїЄєҐґ];
     $ukAmb = [ГгЕеИиЙй];
     $ukRest = [[[:L:][:M:]\uFDD1] - $ukOnly];
     ($ukAmb) } $ukRest* $ukOnly > \uFDD1 $1;
     $ukOnly $ukRest* { ($ukAmb) > \uFDD1 $1;
+    """#
 
-    ::Null;
+  /// The second pass of `cyrillicGeneric`: the marked letters rewritten.
+  static let cyrillicGenericLetters = #"""
     $ukIn = [[:L:][:M:]\uFDD1];
     # ий: "yi" inside a word, "y" at its end; ій: "iy"; иї: "yi".
     \uFDD1 И \uFDD1 Й } $ukIn > ЫІ;
@@ -289,7 +346,7 @@ public enum RomanizationRules {
     \uFDD1 Е > Э;  \uFDD1 е > э;
     \uFDD1 И > Ы;  \uFDD1 и > ы;
     \uFDD1 Й > І;  \uFDD1 й > і;
-    """# + "\n" + cyrillicRussian
+    """#
 
   // MARK: - Arabic script
 
@@ -299,7 +356,6 @@ public enum RomanizationRules {
   /// present as a, u, i.
   static let arabicScript = #"""
     # ---------------------------------------------------------------- Arabic script
-    ::Null;
     $arL = [[:L:][:M:]];
     # Word-initial alef + Persian/Urdu yeh is one vowel (ایران: iran).
     $arL { ای > ai;
@@ -371,7 +427,6 @@ public enum RomanizationRules {
   /// s, ו as w); the rest is left to Any-Latin.
   static let armenianHebrew = #"""
     # ---------------------------------------------------------------- Armenian, Hebrew
-    ::Null;
     $amL = [[:L:][:M:]];
     # Armenian, the usual English spelling: Երևան Yerevan, Չարենց Charents.
     $amL { Ե > E;
@@ -414,7 +469,6 @@ public enum RomanizationRules {
   /// rules, which do the rest.
   static let persian = #"""
     # ---------------------------------------------------------------- Persian
-    ::Null;
     $faL = [[:L:][:M:]];
     ث > s;
     [ذضظ] > z;
@@ -429,10 +483,11 @@ public enum RomanizationRules {
   /// Bengali: consonants carry the inherent vowel "a", written inside a word and
   /// dropped at its end after a lone consonant (কলকাতা: kalakaataa, but মাল:
   /// maal); a word-final conjunct keeps it (মিত্র: mitra).
-  static let bengali = #"""
+  static let bengali: [Pass] = [.rules(bengaliInherentVowel), .rules(bengaliLetters)]
+
+  /// First pass: the inherent vowel, written as a Latin "a" after its consonant.
+  static let bengaliInherentVowel = #"""
     # ---------------------------------------------------------------- Bengali
-    # First pass: the inherent vowel, written as a Latin "a" after its consonant.
-    ::Null;
     $bnC = [\u0995-\u09A8 \u09AA-\u09B0 \u09B2 \u09B6-\u09B9 \u09F0 \u09F1];   # ক-ন প-র ল শ-হ ৰ ৱ
     $bnK = [\u09BE-\u09CD \u09D7 \u09E2 \u09E3];   # vowel signs and virama: no inherent vowel
     $bnL = [[:L:][:M:]];
@@ -441,9 +496,10 @@ public enum RomanizationRules {
     ্ { ($bnC ়?) > $1 a;          # word-final conjunct
     $bnL { ($bnC ়?) > $1;          # word-final lone consonant
     ($bnC ়?) > $1 a;               # a one-letter word
+    """#
 
-    # Second pass: the letters.
-    ::Null;
+  /// Second pass: the letters.
+  static let bengaliLetters = #"""
     # Nukta letters (NFC keeps ড় ঢ় য় decomposed).
     \u09A1\u09BC > r;
     \u09A2\u09BC > rh;
@@ -473,15 +529,19 @@ public enum RomanizationRules {
   /// Sinhala (which ICU does not romanize): the Indic values of the letters, and
   /// the inherent "a" always written, since Sinhala marks a consonant without its
   /// vowel with the al-lakuna (ශ්‍රී ලංකා: shrii, lankaa; සිංහල: sinhala).
-  static let sinhala = #"""
+  static let sinhala: [Pass] = [.rules(sinhalaInherentVowel), .rules(sinhalaLetters)]
+
+  /// First pass: the inherent vowel.
+  static let sinhalaInherentVowel = #"""
     # ---------------------------------------------------------------- Sinhala
-    ::Null;
     $siC = [\u0D9A-\u0DC6];                      # ක-ෆ
     $siK = [\u0DCA \u0DCF-\u0DDF \u0DF2 \u0DF3];  # al-lakuna and vowel signs
     ($siC) } $siK > $1;
     ($siC) > $1 a;
+    """#
 
-    ::Null;
+  /// Second pass: the letters.
+  static let sinhalaLetters = #"""
     ක > k;  ඛ > kh;  ග > g;  ඝ > gh;  ඞ > ng;  ඟ > ng;
     ච > ch;  ඡ > chh;  ජ > j;  ඣ > jh;  ඤ > ny;  ඥ > gny;  ඦ > nj;
     ට > t;  ඨ > th;  ඩ > d;  ඪ > dh;  ණ > n;  ඬ > nd;
@@ -503,28 +563,42 @@ public enum RomanizationRules {
   /// inside a word and dropped at its end after a lone consonant (सलीम: saliim,
   /// but तुर्क: turka); long vowels doubled (aa, ii, uu), retroflex consonants
   /// doubled (tt, dd, nn, ss for ष), as uroman writes them.
-  static let devanagari = devanagariWordEnd + "\n" + devanagariInherentVowel + "\n" + devanagariLetters
+  static let devanagari: [Pass] = [
+    indicToDevanagari, .rules(devanagariWordEnd, shared: devanagariConsonants),
+    .rules(devanagariInherentVowel, shared: devanagariConsonants), .rules(devanagariLetters),
+  ]
 
   /// Hindi and Marathi: as `devanagari`, and the inherent vowel is also dropped
   /// inside a word where it is not pronounced (the rule V C _ C V, from the end of
   /// the word: कमला: kamlaa, रचना: racnaa, सरकार: sarkaar, वाटसन: vaattsan; a
   /// first syllable always keeps it: कमल: kamal).
-  static let devanagariHindi = devanagariWordEnd + "\n" + devanagariMedialSchwa + "\n" + devanagariLetters
+  static let devanagariHindi: [Pass] = [
+    indicToDevanagari, .rules(devanagariWordEnd, shared: devanagariConsonants),
+    .rules(devanagariMedialSchwa, shared: devanagariConsonants), .rules(devanagariLetters),
+  ]
 
-  /// First pass: the other Indic scripts to Devanagari, and the end of a Devanagari
-  /// word made explicit (the noncharacter U+FDD2 after its last consonant), so that
-  /// the next pass can look at it.
+  /// Gujarati, Gurmukhi, Oriya, Tamil, Telugu, Kannada and Malayalam through ICU's
+  /// Any-Devanagari: the same inherent-vowel handling as Devanagari (ICU's own
+  /// Indic-Latin would write apostrophes: mumba'i). The filter limits it to those
+  /// scripts (which are all it can change). An ICU quirk: consecutive `::ID` lines
+  /// form one compound ID, whose first filter then applies to all of them; in the
+  /// complete rule text this filtered ID is therefore followed by rules, never by
+  /// another `::ID` line.
+  static let indicToDevanagari = Pass.transform(
+    "[[:Gujarati:][:Gurmukhi:][:Oriya:][:Tamil:][:Telugu:][:Kannada:][:Malayalam:]] Any-Devanagari",
+    changes: "[[:Gujarati:][:Gurmukhi:][:Oriya:][:Tamil:][:Telugu:][:Kannada:][:Malayalam:]]")
+
+  /// The Devanagari consonants (shared by the word-end and inherent-vowel passes).
+  static let devanagariConsonants = #"""
+    $dvC = [\u0915-\u0939 \u0958-\u095F \u0978-\u097F];   # क-ह, क़-य़, ॸ-ॿ
+    """#
+
+  /// After the other Indic scripts went to Devanagari (`indicToDevanagari`), the end
+  /// of a Devanagari word made explicit (the noncharacter U+FDD2 after its last
+  /// consonant), so that the next pass can look at it.
   static let devanagariWordEnd = #"""
     # ---------------------------------------------------------------- Devanagari
-    # Gujarati, Gurmukhi, Oriya, Tamil, Telugu, Kannada and Malayalam through ICU's
-    # Any-Devanagari: the same inherent-vowel handling as Devanagari (ICU's own
-    # Indic-Latin would write apostrophes: mumba'i).
-    # (An ICU quirk: consecutive ::ID lines form one compound ID, whose first
-    # filter then applies to all of them; this filtered ID is therefore followed
-    # by rules, never by another ::ID line.)
-    ::[[:Gujarati:][:Gurmukhi:][:Oriya:][:Tamil:][:Telugu:][:Kannada:][:Malayalam:]] Any-Devanagari;
     # The end of a word after a consonant: marked with U+FDD2 (deleted with the letters).
-    $dvC = [\u0915-\u0939 \u0958-\u095F \u0978-\u097F];   # क-ह, क़-य़, ॸ-ॿ
     ($dvC \u093C?) } [[:L:][:M:]] > $1;
     ($dvC \u093C?) > $1 \uFDD2;
     """#
@@ -532,7 +606,6 @@ public enum RomanizationRules {
   /// The inherent vowel, written as a Latin "a" after its consonant, except before a
   /// vowel sign or virama and at the end of a word after a lone consonant.
   static let devanagariInherentVowel = #"""
-    ::Null;
     $dvK = [\u093A \u093B \u093E-\u094F \u0955-\u0957 \u0962 \u0963];   # vowel signs and virama
     ($dvC \u093C?) } $dvK > $1;
     \u094D { ($dvC \u093C?) } \uFDD2 > $1 a;    # word-final conjunct: तुर्क turka
@@ -547,7 +620,6 @@ public enum RomanizationRules {
   /// the end of the word). Rules apply left to right; looking two consonants ahead
   /// gives the result of the usual right-to-left rule for all but long chains.
   static let devanagariMedialSchwa = #"""
-    ::Null;
     $dvK = [\u093A \u093B \u093E-\u094F \u0955-\u0957 \u0962 \u0963];   # vowel signs and virama
     $dvM = [\u093A \u093B \u093E-\u094C \u094E \u094F \u0955-\u0957 \u0962 \u0963];   # vowel signs
     $dvS = [\u0900-\u0902];                                               # candrabindu, anusvara
@@ -562,7 +634,6 @@ public enum RomanizationRules {
   /// The letters, once the inherent vowels are explicit.
   static let devanagariLetters = #"""
     # Second pass: the letters.
-    ::Null;
     # Nukta letters (NFC keeps क़ ख़ ग़ ज़ ड़ ढ़ फ़ य़ decomposed; ऩ ऱ ऴ composed).
     \u0915\u093C > q;
     \u0916\u093C > kh;
@@ -601,11 +672,26 @@ public enum RomanizationRules {
 
   // MARK: - Common post-processing
 
-  static let post = #"""
+  /// Every other script through ICU's Any-Latin (Greek, Armenian, Georgian, Hebrew,
+  /// Thai, Ethiopic, Hangul, Han, kana...), the separators put back, then Latin-ASCII.
+  static let post: [Pass] = [anyLatin, .rules(postSeparators), latinASCII, .rules(postLetters)]
+
+  /// Any-Latin hands each run of one script to that script's transliterator, and none
+  /// to runs of Latin, of Common and Inherited characters only, or of Unknown (Zzzz:
+  /// noncharacters such as the set-aside separators, private use, unassigned), for
+  /// which ICU has no transliterator ("Zzzz-Latin"): a text with only such characters
+  /// comes out unchanged.
+  static let anyLatin = Pass.transform(
+    "Any-Latin", changes: "[^[:sc=Latn:][:sc=Zyyy:][:sc=Zinh:][:sc=Zzzz:]]")
+
+  /// Diacritics off, Latin letters and punctuation to ASCII. No rule of Latin-ASCII has
+  /// an ASCII character in its key (and NFD and NFC leave ASCII as it is): ASCII text
+  /// comes out unchanged.
+  static let latinASCII = Pass.transform("Latin-ASCII", changes: #"[^\u0000-\u007F]"#)
+
+  /// After Any-Latin: the separators that ICU inserted go; the input's own come back.
+  static let postSeparators = #"""
     # ---------------------------------------------------------------- post
-    # Every other script through ICU (Greek, Armenian, Georgian, Hebrew, Thai,
-    # Ethiopic, Hangul, Han, kana...).
-    ::Any-Latin;
     # The separators that ICU inserted go; the input's own come back (see common).
     [\u0020 \u002D \u007E \u0027 \u02B9-\u02BC \u02BE \u02BF \u02CC] > ;   # space - ~ ' ʹ ʺ ʻ ʼ ʾ ʿ ˌ
     \uFDD4 > ' ';
@@ -617,8 +703,10 @@ public enum RomanizationRules {
     \uFDDA > ʹ;
     \uFDDB > ʾ;
     \uFDDC > ʿ;
-    # Diacritics off, Latin letters and punctuation to ASCII.
-    ::Latin-ASCII;
+    """#
+
+  /// After Latin-ASCII: the letters and digits it leaves.
+  static let postLetters = #"""
     # Letters and digits that Latin-ASCII leaves as they are (from Ethiopic,
     # Azerbaijani, ordinals 1ª 2º, km²).
     [ǝə] > e;

@@ -3,7 +3,10 @@
 /// by language), or through any ICU transform ID.
 ///
 /// Each distinct token is romanized once and remembered (up to ``cacheLimit`` tokens,
-/// then the memory is cleared), so repeated names cost a dictionary lookup.
+/// then the memory is cleared), so repeated names cost a dictionary lookup. Under the
+/// project's rules each token is romanized on its own, through the passes that can
+/// change it (``TransliterationPipeline``); an ICU transform ID runs as one
+/// transliterator.
 /// Not thread-safe (ICU transliterators): use one per thread.
 public final class Romanizer {
   /// What to romanize with.
@@ -20,18 +23,34 @@ public final class Romanizer {
   public let keepLatin: Bool
   public static let cacheLimit = 1 << 20
 
-  private let transliterator: Transliterator
+  /// What romanizes: the project's passes, or an ICU transform.
+  private enum Engine {
+    case pipeline(TransliterationPipeline)
+    case transliterator(Transliterator)
+
+    func apply(_ text: String) -> String {
+      switch self {
+      case .pipeline(let p): return p.apply(text)
+      case .transliterator(let t): return t.apply(text)
+      }
+    }
+  }
+
+  private let engine: Engine
   private var cache: [String: String] = [:]
+  /// How many times `cache` was cleared, and how many when the last ``prefetch(_:)``
+  /// began (nil if it left new tokens out of `cache`).
+  private var clears = 0
+  private var clearsAtPrefetch: Int?
 
   public init(_ scheme: Scheme, keepLatin: Bool = false) throws {
     self.scheme = scheme
     self.keepLatin = keepLatin
     switch scheme {
     case .standard(let language):
-      transliterator = try Transliterator(
-        id: "ner-romanize-\(language ?? "any")", rules: RomanizationRules.rules(language: language))
+      engine = .pipeline(try TransliterationPipeline(passes: RomanizationRules.passes(language: language)))
     case .transform(let id):
-      transliterator = try Transliterator(id: id)
+      engine = .transliterator(try Transliterator(id: id))
     }
   }
 
@@ -46,35 +65,69 @@ public final class Romanizer {
     } else if keepLatin && Self.isLatin(token) {
       result = token
     } else {
-      result = transliterator.apply(token)
+      result = engine.apply(token)
     }
-    if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
+    if cache.count >= Self.cacheLimit { forgetAll() }
     cache[token] = result
     return result
   }
 
-  /// The romanizations of `tokens`: tokens not yet seen are transliterated together, in
-  /// one ICU call over their newline-separated text (a newline is outside every rule's
-  /// letters, so each token is romanized as if alone), and remembered.
+  /// The romanizations of `tokens`: tokens not yet seen are romanized (see
+  /// ``prefetch(_:)``) and remembered.
   public func romanize(_ tokens: [String]) -> [String] {
-    prefetch(tokens)
+    fetchNew(tokens)
     return tokens.map(romanize)
   }
 
-  /// Romanizes the tokens not yet seen, together, and remembers them (see
-  /// ``romanize(_:)-([String])``); for batches of sentences.
+  /// The romanizations of `tokens`, which must all be among the tokens of the last call
+  /// to ``prefetch(_:)``: the same as ``romanize(_:)-([String])``, with less work. That
+  /// prefetch remembered all the tokens to transliterate but at most one; as long as
+  /// nothing was forgotten since (see ``cacheLimit``), searching `tokens` for new ones
+  /// again would find at most that one, which ``romanize(_:)-([String])`` leaves to
+  /// ``romanize(_:)-(String)`` anyway, so the search is skipped.
+  public func romanize(prefetched tokens: [String]) -> [String] {
+    guard clearsAtPrefetch == clears else { return romanize(tokens) }
+    return tokens.map(romanize)
+  }
+
+  /// Romanizes the tokens not yet seen and remembers them; for batches of sentences.
+  /// Under the project's rules each token goes through the passes on its own (exactly
+  /// as ``romanize(_:)-(String)`` would); an ICU transform gets the new tokens in one
+  /// call over their newline-separated text (a newline is outside the letters of ICU's
+  /// script transliterators, so each token is romanized as if alone).
   public func prefetch(_ tokens: [String]) {
+    let before = clears
+    clearsAtPrefetch = fetchNew(tokens) ? before : nil
+  }
+
+  /// Romanizes and remembers the tokens not yet seen (see ``prefetch(_:)``), if there
+  /// are two or more. False if some were left out (a transform's output that did not
+  /// split back into as many tokens).
+  @discardableResult
+  private func fetchNew(_ tokens: [String]) -> Bool {
     var pending: [String] = []
     var seen = Set<String>()
     for t in tokens where cache[t] == nil && !t.isEmpty && !t.utf8.contains(0x0A) {
       if needsTransliteration(t), seen.insert(t).inserted { pending.append(t) }
     }
-    guard pending.count > 1 else { return }
-    let joined = transliterator.apply(pending.joined(separator: "\n"))
-    let parts = joined.split(separator: "\n", omittingEmptySubsequences: false)
-    guard parts.count == pending.count else { return }  // then one token at a time
-    if cache.count + pending.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
-    for (t, r) in zip(pending, parts) { cache[t] = String(r) }
+    guard pending.count > 1 else { return true }
+    let results: [String]
+    switch engine {
+    case .pipeline(let p):
+      results = pending.map(p.apply)
+    case .transliterator(let t):
+      let parts = t.apply(pending.joined(separator: "\n")).split(separator: "\n", omittingEmptySubsequences: false)
+      guard parts.count == pending.count else { return false }  // then one token at a time
+      results = parts.map(String.init)
+    }
+    if cache.count + pending.count >= Self.cacheLimit { forgetAll() }
+    for (t, r) in zip(pending, results) { cache[t] = r }
+    return true
+  }
+
+  private func forgetAll() {
+    cache.removeAll(keepingCapacity: true)
+    clears += 1
   }
 
   /// Whether a token goes through the transliterator (not ASCII under the project's
