@@ -58,7 +58,7 @@ public enum ModelFile {
     out.u32(version)
     out.u64(UInt64(p.bytes.count))
     out.bytes += p.bytes
-    out.u64(fnv1a(p.bytes))
+    out.u64(FNV1a.hash(p.bytes))
     return out.bytes
   }
 
@@ -76,7 +76,7 @@ public enum ModelFile {
     }
     let payload = Array(bytes[r.position..<(r.position + length)])
     var tail = ByteReader(bytes, from: r.position + length)
-    guard try tail.u64() == fnv1a(payload) else { throw DataError(line: 0, "damaged model: checksum mismatch") }
+    guard try tail.u64() == FNV1a.hash(payload) else { throw DataError(line: 0, "damaged model: checksum mismatch") }
     var p = ByteReader(payload, from: 0)
     var metadata: [(String, String)] = []
     for _ in 0..<(try p.count(limit: payload.count)) { metadata.append((try p.string(), try p.string())) }
@@ -100,11 +100,6 @@ public enum ModelFile {
     return Contents(metadata: metadata, tagger: CRFTagger(labels: labels, attributes: attributes, model: model))
   }
 
-  static func fnv1a(_ bytes: [UInt8]) -> UInt64 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-    return h
-  }
 }
 
 /// Little-endian binary writing.

@@ -129,8 +129,10 @@ public final class CoNLLReader: RecordReader {
     building!.tokenLines.append(line.number)
   }
 
+  private static let docStartMarker = Array("-DOCSTART-".utf8)
+
   private func isDocStart(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    let marker = Array("-DOCSTART-".utf8)
+    let marker = Self.docStartMarker
     guard bytes.count >= marker.count else { return false }
     for i in 0..<marker.count where bytes[i] != marker[i] { return false }
     return bytes.count == marker.count || bytes[marker.count] == 0x20 || bytes[marker.count] == 0x09

@@ -11,9 +11,7 @@ public enum SentenceID {
 
   /// The part of the id shared by all sentences of `line`.
   public static func prefix(line: String) -> String {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for b in line.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-    let hex = String(h, radix: 16)
+    let hex = String(FNV1a.hash(line.utf8), radix: 16)
     let padded = String(repeating: "0", count: 16 - hex.count) + hex
     return String(padded.prefix(12))
   }
