@@ -21,7 +21,7 @@ struct ModelFileTests {
     // The same scores for every attribute that survived.
     for (name, id) in decoded.tagger.attributes {
       let old = original.tagger.attributes[name]!
-      for y in 0..<3 { #expect(decoded.tagger.model.state[id * 3 + y] == original.tagger.model.state[old * 3 + y]) }
+      for y in 0..<3 { #expect(decoded.tagger.model.weight(id, y) == original.tagger.model.weight(old, y)) }
     }
     #expect(ModelFile.encode(decoded) == ModelFile.encode(original))
   }

@@ -1,4 +1,7 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One training sentence: the features of each token, the gold labels, and the weight of
 /// its log-likelihood in the objective (μ for a source language, 1 for the target).
@@ -34,30 +37,54 @@ public struct TrainingSet: Sendable {
   /// Adds a sentence: its tokens' features, gold labels and log-likelihood weight.
   public mutating func append(features: [[String]], labels: [String], weight: Double = 1) {
     var x = AttributeSequence()
-    for f in features {
-      var ids: [Int] = []
-      ids.reserveCapacity(f.count)
-      for a in f {
-        if let id = attributeIDs[a] {
-          frequencies[id] += 1
-          ids.append(id)
-        } else {
-          attributeIDs[a] = attributeNames.count
-          ids.append(attributeNames.count)
-          attributeNames.append(a)
-          frequencies.append(1)
-        }
-      }
-      x.append(ids: ids)
-    }
+    for f in features { x.append(ids: f.map { intern($0) }) }
+    x.shrink()
     sequences.append(x)
-    gold.append(labels.map { l in
-      if let id = labelIDs[l] { return id }
-      labelIDs[l] = self.labels.count
-      self.labels.append(l)
-      return self.labels.count - 1
-    })
+    gold.append(labels.map { labelID($0) })
     weights.append(weight)
+  }
+
+  /// Adds a sentence of CRFsuite-style attributes with values.
+  public mutating func append(attributes: [[(String, Double)]], labels: [String], weight: Double = 1) {
+    var x = AttributeSequence()
+    for f in attributes {
+      x.append(f.map { (id: intern($0.0), value: $0.1) })
+    }
+    x.shrink()
+    sequences.append(x)
+    gold.append(labels.map { labelID($0) })
+    weights.append(weight)
+  }
+
+  mutating func intern(_ a: String) -> Int {
+    if let id = attributeIDs[a] {
+      frequencies[id] += 1
+      return id
+    }
+    attributeIDs[a] = attributeNames.count
+    attributeNames.append(a)
+    frequencies.append(1)
+    return attributeNames.count - 1
+  }
+
+  mutating func labelID(_ l: String) -> Int {
+    if let id = labelIDs[l] { return id }
+    labelIDs[l] = labels.count
+    labels.append(l)
+    return labels.count - 1
+  }
+
+  /// For each attribute, the labels it occurs with (ascending): the state features of a
+  /// sparse model.
+  public func observedLabels() -> [[Int]] {
+    let L = labels.count
+    var seen = [Bool](repeating: false, count: attributeNames.count * L)
+    for (x, y) in zip(sequences, gold) {
+      for t in 0..<x.count {
+        for k in x.range(t) { seen[Int(x.ids[k]) * L + y[t]] = true }
+      }
+    }
+    return (0..<attributeNames.count).map { a in (0..<L).filter { seen[a * L + $0] } }
   }
 
   /// Drops the attributes seen fewer than `minimum` times, renumbering the rest.
@@ -75,37 +102,17 @@ public struct TrainingSet: Sendable {
       var y = AttributeSequence()
       for t in 0..<x.count {
         var kept: [(id: Int, value: Double)] = []
-        for k in x.offsets[t]..<x.offsets[t + 1] where map[Int(x.ids[k])] >= 0 {
-          kept.append((map[Int(x.ids[k])], x.values[k]))
+        for k in x.range(t) where map[Int(x.ids[k])] >= 0 {
+          kept.append((map[Int(x.ids[k])], x.value(k)))
         }
         y.append(kept)
       }
+      y.shrink()
       return y
     }
     attributeNames = names
     frequencies = freq
     attributeIDs = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
-  }
-}
-
-/// A trained tagger: label and attribute names with the model's weights.
-public struct CRFTagger: Equatable, Sendable {
-  public var labels: [String]
-  public var attributes: [String: Int]
-  public var model: CRFModel
-
-  /// The attribute ids of a sentence's features (unknown features are left out).
-  public func sequence(_ features: [[String]]) -> AttributeSequence {
-    var x = AttributeSequence()
-    for f in features { x.append(ids: f.compactMap { attributes[$0] }) }
-    return x
-  }
-
-  /// The best labels for a sentence, valid under `mask` when given.
-  public func tag(_ features: [[String]], mask: TransitionMask? = nil) -> [String] {
-    let x = sequence(features)
-    let best = Viterbi.decode(scores: model.stateScores(x), transition: model.transition, labelCount: labels.count, mask: mask)
-    return best.labels.map { labels[$0] }
   }
 }
 
@@ -122,6 +129,9 @@ public enum CRFTrainer {
     public var optimizer = LBFGS.Options()
     /// Features seen fewer times than this in the training data are dropped.
     public var minFrequency = 1
+    /// State features for every (attribute, label) pair, not only the pairs seen in
+    /// training (CRFsuite's `feature.possible_states`).
+    public var allStates = false
     public var threads = 1
     public init() {}
   }
@@ -133,17 +143,19 @@ public enum CRFTrainer {
 
   public static func train(
     _ data: [TrainingSequence], options: Options,
-    progress: (LBFGS.Progress) -> Bool = { _ in true }
+    progress: (LBFGS.Progress, () -> CRFTagger) -> Bool = { _, _ in true }
   ) -> (tagger: CRFTagger, stop: LBFGS.Stop) {
     var set = TrainingSet()
     for s in data { set.append(features: s.features, labels: s.labels, weight: s.weight) }
     return train(set, options: options, progress: progress)
   }
 
-  /// Trains on a ``TrainingSet`` (pruned by ``Options/minFrequency`` first).
+  /// Trains on a ``TrainingSet`` (pruned by ``Options/minFrequency`` first). `progress`
+  /// is called after every iteration with the figures and a function that builds the
+  /// current tagger; it returns false to stop.
   public static func train(
     _ data: TrainingSet, options: Options,
-    progress: (LBFGS.Progress) -> Bool = { _ in true }
+    progress: (LBFGS.Progress, () -> CRFTagger) -> Bool = { _, _ in true }
   ) -> (tagger: CRFTagger, stop: LBFGS.Stop) {
     var data = data
     data.prune(minimumFrequency: options.minFrequency)
@@ -152,7 +164,12 @@ public enum CRFTrainer {
     let sequences = data.sequences
     let gold = data.gold
     let weights = data.weights
-    var model = CRFModel(labelCount: labels.count, attributeCount: data.attributeNames.count)
+    let L = labels.count
+    let observed = options.allStates ? [] : data.observedLabels()
+    var model = CRFModel(labelCount: L, attributeCount: data.attributeNames.count) { a in
+      options.allStates ? Array(0..<L) : observed[a]
+    }
+    data = TrainingSet()  // the copies above are all that is needed from here on
     var optimizer = options.optimizer
     optimizer.c1 = options.c1
     let n = model.weightCount
@@ -162,26 +179,34 @@ public enum CRFTrainer {
     let threads = max(1, min(options.threads, accumulators))
     let template = model
     var w = model.weights
+    func tagger(_ w: [Double]) -> CRFTagger {
+      var m = template
+      m.weights = w
+      return CRFTagger(labels: labels, attributes: attributes, model: m)
+    }
     let stop = LBFGS(options: optimizer).minimize(&w, evaluate: { w, g in
       var m = template
       m.weights = w
-      let current = UnsafeSendable(m)
-      for k in 0..<accumulators {
-        values[k] = 0
-        for i in 0..<n { buffers[k][i] = 0 }
-      }
+      let current = UnsafeSendable((m, m.transition.map { exp($0) }))
+      for k in 0..<accumulators { values[k] = 0 }
       buffers.withUnsafeMutableBufferPointer { bufs in
         values.withUnsafeMutableBufferPointer { vals in
           let shared = UnsafeSendable((bufs, vals, sequences, gold, weights, chunks))
           DispatchQueue.concurrentPerform(iterations: threads) { thread in
             let (bufs, vals, sequences, gold, weights, chunks) = shared.value
+            let (model, expTransition) = current.value
             // Accumulator k takes chunks k, k + A, k + 2A... in order; thread t takes
             // accumulators t, t + threads...
             for k in stride(from: thread, to: accumulators, by: threads) {
-              for c in stride(from: k, to: chunks.count, by: accumulators) {
-                for s in chunks[c] {
-                  vals[k] -= LogLikelihood.accumulate(
-                    model: current.value, x: sequences[s], labels: gold[s], weight: weights[s], into: &bufs[k])
+              bufs[k].withUnsafeMutableBufferPointer { buffer in
+                let b = buffer.baseAddress!
+                b.update(repeating: 0, count: n)
+                for c in stride(from: k, to: chunks.count, by: accumulators) {
+                  for s in chunks[c] {
+                    vals[k] -= LogLikelihood.accumulate(
+                      model: model, expTransition: expTransition, x: sequences[s], labels: gold[s],
+                      weight: weights[s], into: b)
+                  }
                 }
               }
             }
@@ -189,16 +214,23 @@ public enum CRFTrainer {
         }
       }
       var f = 0.0
-      for i in 0..<n { g[i] = 2 * options.c2 * w[i] }
-      for k in 0..<accumulators {
-        f += values[k]
-        for i in 0..<n { g[i] += buffers[k][i] }
-      }
       var norm = 0.0
-      for x in w { norm += x * x }
+      w.withUnsafeBufferPointer { w in
+        g.withUnsafeMutableBufferPointer { g in
+          for i in 0..<n {
+            g[i] = 2 * options.c2 * w[i]
+            norm += w[i] * w[i]
+          }
+          for k in 0..<accumulators {
+            f += values[k]
+            buffers[k].withUnsafeBufferPointer { b in
+              for i in 0..<n { g[i] += b[i] }
+            }
+          }
+        }
+      }
       return f + options.c2 * norm
-    }, progress: { p, _ in progress(p) })
-    model.weights = w
-    return (CRFTagger(labels: labels, attributes: attributes, model: model), stop)
+    }, progress: { p, w in progress(p, { tagger(w) }) })
+    return (tagger(w), stop)
   }
 }

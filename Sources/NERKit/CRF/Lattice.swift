@@ -23,11 +23,16 @@ public struct Lattice {
   /// Runs forward-backward on the state scores of a sequence (see
   /// ``CRFModel/stateScores(_:)``) and the model's transition weights.
   public init(stateScores: [Double], transition: [Double], labelCount L: Int) {
+    self.init(stateScores: stateScores, expTransition: transition.map { exp($0) }, labelCount: L)
+  }
+
+  /// The same with exp(transition weights) given.
+  public init(stateScores: [Double], expTransition: [Double], labelCount L: Int) {
     let T = stateScores.count / max(L, 1)
     length = T
     labelCount = L
     expState = [Double](repeating: 0, count: T * L)
-    expTransition = transition.map { exp($0) }
+    self.expTransition = expTransition
     alpha = [Double](repeating: 0, count: T * L)
     beta = [Double](repeating: 0, count: T * L)
     scale = [Double](repeating: 1, count: T)
@@ -87,5 +92,26 @@ public struct Lattice {
   public func edgeMarginal(_ t: Int, _ i: Int, _ j: Int) -> Double {
     let L = labelCount
     return alpha[(t - 1) * L + i] * expTransition[i * L + j] * expState[t * L + j] * beta[t * L + j]
+  }
+
+  /// Adds `scale` × the edge marginals between positions `t - 1` and `t` to
+  /// `into[i * L + j]`.
+  @inline(__always)
+  func addEdgeMarginals(_ t: Int, scaledBy factor: Double, into out: UnsafeMutablePointer<Double>) {
+    let L = labelCount
+    alpha.withUnsafeBufferPointer { alpha in
+      beta.withUnsafeBufferPointer { beta in
+        expState.withUnsafeBufferPointer { expState in
+          expTransition.withUnsafeBufferPointer { expTransition in
+            for i in 0..<L {
+              let a = alpha[(t - 1) * L + i] * factor
+              for j in 0..<L {
+                out[i * L + j] += a * expTransition[i * L + j] * expState[t * L + j] * beta[t * L + j]
+              }
+            }
+          }
+        }
+      }
+    }
   }
 }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The conditional log-likelihood of labelled sequences and its gradient.
 public enum LogLikelihood {
   /// Adds `weight` × the gradient of the *negative* log-likelihood of `labels` given `x`
@@ -7,35 +11,56 @@ public enum LogLikelihood {
   public static func accumulate(
     model: CRFModel, x: AttributeSequence, labels: [Int], weight: Double = 1, into gradient: inout [Double]
   ) -> Double {
+    let expTransition = model.transition.map { exp($0) }
+    return gradient.withUnsafeMutableBufferPointer { g in
+      accumulate(model: model, expTransition: expTransition, x: x, labels: labels, weight: weight, into: g.baseAddress!)
+    }
+  }
+
+  /// The same with exp(transition weights) computed once by the caller and a raw
+  /// gradient buffer: the trainer's inner loop.
+  static func accumulate(
+    model: CRFModel, expTransition: [Double], x: AttributeSequence, labels: [Int], weight: Double,
+    into g: UnsafeMutablePointer<Double>
+  ) -> Double {
     let L = model.labelCount
     let T = x.count
     guard T > 0 else { return 0 }
-    let scores = model.stateScores(x)
-    let lattice = Lattice(stateScores: scores, transition: model.transition, labelCount: L)
+    var scores = [Double](repeating: 0, count: T * L)
+    scores.withUnsafeMutableBufferPointer { model.stateScores(x, state: model.state, into: $0.baseAddress!) }
+    let lattice = Lattice(stateScores: scores, expTransition: expTransition, labelCount: L)
     var goldScore = 0.0
     for t in 0..<T {
       goldScore += scores[t * L + labels[t]]
       if t > 0 { goldScore += model.transition[labels[t - 1] * L + labels[t]] }
     }
+    let A = model.attributeCount
     let transitionBase = model.state.count
-    gradient.withUnsafeMutableBufferPointer { g in
-      var marginals = [Double](repeating: 0, count: L)
-      for t in 0..<T {
-        for y in 0..<L { marginals[y] = lattice.marginal(t, y) }
-        let gold = labels[t]
-        for k in x.offsets[t]..<x.offsets[t + 1] {
-          let a = Int(x.ids[k])
-          guard a >= 0 && a < model.attributeCount else { continue }
-          let v = x.values[k] * weight
-          let row = a * L
-          for y in 0..<L { g[row + y] += v * marginals[y] }
-          g[row + gold] -= v
-        }
-        if t > 0 {
-          for i in 0..<L {
-            for j in 0..<L { g[transitionBase + i * L + j] += weight * lattice.edgeMarginal(t, i, j) }
+    var marginals = [Double](repeating: 0, count: L)
+    marginals.withUnsafeMutableBufferPointer { marginals in
+      model.featureStart.withUnsafeBufferPointer { start in
+        model.featureLabel.withUnsafeBufferPointer { label in
+          x.ids.withUnsafeBufferPointer { ids in
+            for t in 0..<T {
+              for y in 0..<L { marginals[y] = lattice.marginal(t, y) }
+              let gold = Int32(labels[t])
+              for k in x.range(t) {
+                let a = Int(ids[k])
+                guard a >= 0 && a < A else { continue }
+                let v = x.value(k) * weight
+                for f in start[a]..<start[a + 1] {
+                  let y = label[f]
+                  g[f] += v * marginals[Int(y)]
+                  if y == gold { g[f] -= v }
+                }
+              }
+              if t > 0 {
+                let edges = g + transitionBase
+                lattice.addEdgeMarginals(t, scaledBy: weight, into: edges)
+                edges[labels[t - 1] * L + labels[t]] -= weight
+              }
+            }
           }
-          g[transitionBase + labels[t - 1] * L + gold] -= weight
         }
       }
     }

@@ -37,19 +37,21 @@ public enum ModelFile {
     p.u32(UInt32(L))
     for l in t.labels { p.string(l) }
     // Attributes with at least one non-zero weight, in id order.
-    let names = t.attributes.sorted { $0.value < $1.value }.map(\.key)
-    var kept: [(name: String, id: Int)] = []
-    for (id, name) in names.enumerated() where (0..<L).contains(where: { t.model.state[id * L + $0] != 0 }) {
-      kept.append((name, id))
-    }
-    p.u32(UInt32(kept.count))
+    let m = t.model
+    var names = [String](repeating: "", count: m.attributeCount)
+    for (name, id) in t.attributes where id < names.count { names[id] = name }
+    var keptNames: [String] = []
     var triples: [(UInt32, UInt32, Double)] = []
-    for (newID, (name, id)) in kept.enumerated() {
-      p.string(name)
-      for y in 0..<L where t.model.state[id * L + y] != 0 {
-        triples.append((UInt32(newID), UInt32(y), t.model.state[id * L + y]))
+    for a in 0..<m.attributeCount {
+      let features = m.featureStart[a]..<m.featureStart[a + 1]
+      guard features.contains(where: { m.state[$0] != 0 }) else { continue }
+      for f in features where m.state[f] != 0 {
+        triples.append((UInt32(keptNames.count), UInt32(m.featureLabel[f]), m.state[f]))
       }
+      keptNames.append(names[a])
     }
+    p.u32(UInt32(keptNames.count))
+    for name in keptNames { p.string(name) }
     p.u64(UInt64(triples.count))
     for (a, y, w) in triples { p.u32(a); p.u32(y); p.f64(w) }
     for w in t.model.transition { p.f64(w) }
@@ -86,15 +88,23 @@ public enum ModelFile {
     let A = try p.count(limit: payload.count)
     var attributes: [String: Int] = [:]
     for id in 0..<A { attributes[try p.string()] = id }
-    var model = CRFModel(labelCount: L, attributeCount: A)
     let triples = Int(try p.u64())
     guard triples <= payload.count / 16 else { throw DataError(line: 0, "damaged model: bad weight count") }
+    var labelsOf = [[Int]](repeating: [], count: A)
+    var values: [Double] = []
+    values.reserveCapacity(triples)
+    var previous = -1
     for _ in 0..<triples {
       let a = Int(try p.u32()), y = Int(try p.u32())
       let w = try p.f64()
-      guard a < A, y < L else { throw DataError(line: 0, "damaged model: weight out of range") }
-      model.state[a * L + y] = w
+      // Triples come by attribute, then label, each once.
+      guard a < A, y < L, a * L + y > previous else { throw DataError(line: 0, "damaged model: weight out of range") }
+      previous = a * L + y
+      labelsOf[a].append(y)
+      values.append(w)
     }
+    var model = CRFModel(labelCount: L, attributeCount: A) { labelsOf[$0] }
+    model.state = values
     for i in 0..<(L * L) { model.transition[i] = try p.f64() }
     guard p.position == payload.count else { throw DataError(line: 0, "damaged model: unexpected trailing bytes") }
     return Contents(metadata: metadata, tagger: CRFTagger(labels: labels, attributes: attributes, model: model))

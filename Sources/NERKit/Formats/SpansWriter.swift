@@ -10,6 +10,9 @@ public final class SpansWriter: RecordWriter {
   private var sentenceNumber = 0
   /// The key of the column to read spans from (default: the gold tags).
   public var columnKey: String?
+  /// The key of a JSON metadata field holding a number per entity (a JSON array), written
+  /// as a sixth field when the sentence has it (ner-tag's entity probabilities).
+  public var confidenceKey: String?
 
   public init(_ out: OutputBuffer) { self.out = out }
 
@@ -24,8 +27,15 @@ public final class SpansWriter: RecordWriter {
     let tags = try TagColumn.parse(s, column: c)
     let id = s.metadata("id") ?? String(sentenceNumber)
     let tokens = s.tokens
-    for span in SpanDecoder.lenient(tags) {
-      try out.write("\(id)\t\(span.start)\t\(span.end)\t\(span.type)\t\(tokens[span.start..<span.end].joined(separator: " "))\n")
+    var confidences: [Substring] = []
+    if let key = confidenceKey {
+      for case let .json(k, raw) in s.header where k == key {
+        confidences = raw.dropFirst().dropLast().split(separator: ",")
+      }
+    }
+    for (k, span) in SpanDecoder.lenient(tags).enumerated() {
+      let extra = k < confidences.count ? "\t\(confidences[k])" : ""
+      try out.write("\(id)\t\(span.start)\t\(span.end)\t\(span.type)\t\(tokens[span.start..<span.end].joined(separator: " "))\(extra)\n")
     }
   }
 

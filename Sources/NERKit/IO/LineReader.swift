@@ -139,3 +139,16 @@ public final class LineReader {
     }
   }
 }
+
+extension LineReader {
+  /// The rest of the input as text; invalid UTF-8 is a ``DataError`` at its line.
+  public func readAllText() throws -> String {
+    var text = ""
+    while let line = try next() {
+      guard let s = UTF8Text.decode(line.bytes) else { throw DataError(line: line.number, "invalid UTF-8") }
+      text += s
+      if line.terminated { text += "\n" }
+    }
+    return text
+  }
+}

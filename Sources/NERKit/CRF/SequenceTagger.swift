@@ -1,0 +1,108 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A loaded model ready to tag: its features, its labels' scheme and the constraints
+/// decoding obeys, and the conversion of its labels back to the training input's scheme.
+public struct SequenceTagger: Sendable {
+  public let contents: ModelFile.Contents
+  public let featureSet: FeatureSet
+  /// The scheme of the model's labels (decoding is constrained to it), if they are tags.
+  public let labelScheme: TagScheme?
+  /// The scheme predictions are written in (the training input's).
+  public let outputScheme: TagScheme?
+  /// The language of the model's first training input, for input without one.
+  public let defaultLanguage: String?
+  let mask: TransitionMask?
+
+  /// A model read from a file (its template, if any, is parsed again).
+  public init(_ contents: ModelFile.Contents) throws {
+    self.init(contents, featureSet: try FeatureSet(metadata: contents))
+  }
+
+  /// A model with its feature set at hand.
+  public init(_ contents: ModelFile.Contents, featureSet: FeatureSet) {
+    self.contents = contents
+    self.featureSet = featureSet
+    labelScheme = contents.value("scheme").flatMap(TagScheme.init(rawValue:))
+    outputScheme = contents.value("input-scheme").flatMap(TagScheme.init(rawValue:)) ?? labelScheme
+    defaultLanguage = contents.value("languages")?.split(separator: " ").first.map(String.init)
+    mask = labelScheme.map { TransitionMask(labels: contents.tagger.labels, scheme: $0) }
+  }
+
+  var tagger: CRFTagger { contents.tagger }
+
+  /// What tagging a sentence gives.
+  public struct Prediction: Sendable {
+    /// The best labels, in the output scheme.
+    public var labels: [String] = []
+    /// The probability of each predicted label (with `marginals`).
+    public var probabilities: [Double] = []
+    /// The n best label sequences (output scheme) and their probabilities (with `nbest`).
+    public var nbest: [(labels: [String], probability: Double)] = []
+    /// The entities of the best labels with the probability of each (with `spans`).
+    public var spans: [(span: Span, probability: Double)] = []
+  }
+
+  /// Tags one sequence of attributes.
+  public func predict(_ x: AttributeSequence, marginals: Bool = false, nbest: Int = 0, spans: Bool = false) -> Prediction {
+    let m = tagger.model
+    let L = m.labelCount
+    let scores = m.stateScores(x)
+    var p = Prediction()
+    let best = Viterbi.decode(scores: scores, transition: m.transition, labelCount: L, mask: mask)
+    p.labels = output(best.labels)
+    guard marginals || nbest > 0 || spans, x.count > 0 else { return p }
+    let lattice = Lattice(stateScores: scores, transition: m.transition, labelCount: L)
+    if marginals {
+      p.probabilities = best.labels.enumerated().map { lattice.marginal($0.offset, $0.element) }
+    }
+    if nbest > 0 {
+      p.nbest = NBest.decode(scores: scores, transition: m.transition, labelCount: L, mask: mask, n: nbest).map {
+        (output($0.labels), exp($0.score - lattice.logZ))
+      }
+    }
+    if spans {
+      let tags = best.labels.map { Tag(parsing: tagger.labels[$0]) ?? .outside }
+      for span in SpanDecoder.lenient(tags) {
+        let continuing = (0..<L).filter { j in
+          guard let t = Tag(parsing: tagger.labels[j]), t.type == span.type else { return false }
+          return t.prefix == .inside || t.prefix == .end || t.prefix == .last
+        }
+        let probability = Self.spanProbability(lattice, labels: best.labels, span: span, continuing: continuing)
+        p.spans.append((span, probability))
+      }
+    }
+    return p
+  }
+
+  /// The probability that `span` carries exactly these labels and that the token after
+  /// it (if any) does not continue it.
+  static func spanProbability(_ lattice: Lattice, labels: [Int], span: Span, continuing: [Int]) -> Double {
+    let L = lattice.labelCount
+    let s = span.start, e = span.end - 1
+    // Path weight from s to e with the scaled forward-backward quantities.
+    var path = lattice.alpha[s * L + labels[s]]
+    if s < e {
+      for t in (s + 1)...e {
+        path *= lattice.expTransition[labels[t - 1] * L + labels[t]] * lattice.expState[t * L + labels[t]] * lattice.scale[t]
+      }
+    }
+    var probability = path * lattice.beta[e * L + labels[e]] / lattice.scale[e]
+    if e + 1 < lattice.length {
+      for j in continuing {
+        let extended = path * lattice.expTransition[labels[e] * L + j] * lattice.expState[(e + 1) * L + j] * lattice.scale[e + 1]
+        probability -= extended * lattice.beta[(e + 1) * L + j] / lattice.scale[e + 1]
+      }
+    }
+    return min(1, max(0, probability))
+  }
+
+  /// Labels in the output scheme.
+  func output(_ labels: [Int]) -> [String] {
+    let names = labels.map { tagger.labels[$0] }
+    guard let from = labelScheme, let to = outputScheme, from != to else { return names }
+    let tags = names.map { Tag(parsing: $0) ?? .outside }
+    return to.tags(for: SpanDecoder.lenient(tags), count: tags.count).map(\.description)
+  }
+}

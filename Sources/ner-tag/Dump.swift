@@ -1,0 +1,35 @@
+import ArgumentParser
+import NERCLI
+import NERKit
+
+extension NERTag {
+  struct Dump: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Print a model readably: settings, labels, transitions, heaviest features.",
+      discussion: """
+        EXAMPLES:
+          ner-tag dump es.model
+          ner-tag dump --top 100 es.model | grep 'w\\[0\\]='
+        """)
+
+    @Argument(help: ArgumentHelp("The model file.", valueName: "model"))
+    var model: String
+
+    @Option(help: "How many of the heaviest state features to print (by absolute weight).")
+    var top: Int = 30
+
+    @Option(name: [.short, .long], help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+
+    func run() throws {
+      try ToolMain.run(tool: "ner-tag") {
+        let contents = try ModelIO.load(model)
+        let target = try OutputTarget(path: output)
+        try target.run {
+          try target.buffer.write(ModelDump.text(contents, top: max(0, top)))
+          try target.buffer.flush()
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,33 @@
+import NERCLI
+import NERKit
+
+/// The features and gold tags of every sentence of a labelled file (for --dev).
+func readLabelled(path: String, from: DataFormat, language: String?, featureSet: FeatureSet,
+                  workers: BatchWorkers<FeatureSet>) throws -> [(features: [[String]], gold: [String])] {
+  let input = LabelledInput(path)
+  let file = try InputFile(path: input.path)
+  var result: [(features: [[String]], gold: [String])] = []
+  if from == .crfsuite {
+    try readCRFsuite(file) { labels, items, _ in
+      var names = items.map { $0.map(\.0) }
+      if featureSet.languageFeatures { names = FeatureExtractor.withLanguage(names, language: input.language ?? language ?? "") }
+      result.append((names, labels))
+    }
+    return result
+  }
+  let reader = try file.recordReader(try file.detect(from.inputFormat))
+  try file.located {
+    var sentences: [Sentence] = []
+    while let record = try reader.next() {
+      guard case .sentence(let s) = record, s.count > 0 else { continue }
+      guard let t = s.tagColumn else { throw DataError(line: s.line, "no gold tag column to score against") }
+      _ = t
+      sentences.append(s)
+    }
+    let features = workers.map(sentences) { fs, s in
+      Result { try fs.features(s, language: input.language ?? s.metadata("lang") ?? language) }
+    }
+    for (s, f) in zip(sentences, features) { result.append((try f.get(), s.tags!)) }
+  }
+  return result
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import NERCLI
+import NERKit
+
+@main
+struct NERTag: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "ner-tag",
+    abstract: "Train and apply a linear-chain CRF for named entity recognition.",
+    discussion: """
+      'ner-tag train' learns a CRF from labelled CoNLL or JSONL (or CRFsuite data), with \
+      the built-in NER features or CRF++ templates, and with several languages at once: \
+      an input written LANG=FILE has language LANG, and --language-features adds a copy \
+      of every feature conjoined with the language. 'ner-tag' (or 'ner-tag tag') adds \
+      the predicted tags to its input. 'ner-tag features' writes the attributes in \
+      CRFsuite's format; 'ner-tag dump' prints a model.
+
+      EXAMPLES:
+        ner-tag train -m es.model es.train
+        ner-tag -m es.model es.test | ner-score
+        ner-tag train --language-features --weight ru=0.5 -m uk.model uk=uk.train ru=ru.train
+        ner-tokenize < news.txt | ner-tag -m es.model --to spans
+      """,
+    version: suiteVersion,
+    subcommands: [Tag.self, Train.self, Features.self, Dump.self],
+    defaultSubcommand: Tag.self)
+}
+
+/// Input formats of ner-tag: the suite's, plus CRFsuite's data format.
+enum DataFormat: String, CaseIterable, ExpressibleByArgument {
+  case auto, conll, jsonl, crfsuite
+
+  var inputFormat: InputFormat {
+    switch self {
+    case .auto, .crfsuite: return .auto
+    case .conll: return .conll
+    case .jsonl: return .jsonl
+    }
+  }
+}
+
+/// Reads sequences of CRFsuite data (`LABEL<TAB>attr...` lines, blank lines between
+/// sequences), calling `body` with each sequence's labels, attributes and first line.
+func readCRFsuite(_ input: InputFile, _ body: ([String], [[(String, Double)]], Int) throws -> Void) throws {
+  try input.located {
+    var labels: [String] = []
+    var items: [[(String, Double)]] = []
+    var first = 0
+    while let line = try input.lines.next() {
+      var bytes = line.bytes
+      if bytes.last == 0x0D { bytes = UnsafeBufferPointer(rebasing: bytes.dropLast()) }
+      if bytes.isEmpty {
+        if !labels.isEmpty { try body(labels, items, first) }
+        labels.removeAll()
+        items.removeAll()
+        continue
+      }
+      guard let text = UTF8Text.decode(bytes) else { throw DataError(line: line.number, "invalid UTF-8") }
+      let (label, attributes) = try CRFsuiteFormat.parse(text, lineNumber: line.number)
+      if labels.isEmpty { first = line.number }
+      labels.append(label)
+      items.append(attributes)
+    }
+    if !labels.isEmpty { try body(labels, items, first) }
+  }
+}
