@@ -9,6 +9,8 @@
 
 struct cicu_breaker {
   UBreakIterator *iterator;
+  /* The UText over the caller's bytes, reopened in place for every text (no allocation). */
+  UText text;
 };
 
 cicu_breaker *cicu_breaker_open(int kind, const char *locale, int suppress_abbreviations,
@@ -29,34 +31,34 @@ cicu_breaker *cicu_breaker_open(int kind, const char *locale, int suppress_abbre
   cicu_breaker *b = (cicu_breaker *)malloc(sizeof *b);
   if (!b) { ubrk_close(it); return NULL; }
   b->iterator = it;
+  UText initial = UTEXT_INITIALIZER;
+  b->text = initial;
   return b;
 }
 
 void cicu_breaker_close(cicu_breaker *b) {
   if (!b) return;
   ubrk_close(b->iterator);
+  utext_close(&b->text);
   free(b);
 }
 
 int64_t cicu_breaker_segment(cicu_breaker *b, const char *text, int64_t length,
                              int64_t *bounds, int32_t *statuses, int64_t capacity) {
   UErrorCode status = U_ZERO_ERROR;
-  UText *ut = utext_openUTF8(NULL, text, length, &status);
+  utext_openUTF8(&b->text, text, length, &status);
   if (U_FAILURE(status)) return -1;
-  ubrk_setUText(b->iterator, ut, &status);
-  if (U_FAILURE(status)) { utext_close(ut); return -1; }
+  /* The iterator keeps a shallow clone of the UText, pointing at the caller's bytes until
+     the next call; it is never used in between. */
+  ubrk_setUText(b->iterator, &b->text, &status);
+  if (U_FAILURE(status)) return -1;
   int64_t n = 0;
   for (int32_t p = ubrk_first(b->iterator); p != UBRK_DONE; p = ubrk_next(b->iterator)) {
     if (n < capacity) {
       bounds[n] = p;
-      statuses[n] = n == 0 ? 0 : ubrk_getRuleStatus(b->iterator);
+      if (statuses) statuses[n] = n == 0 ? 0 : ubrk_getRuleStatus(b->iterator);
     }
     n++;
   }
-  /* Detach the text before closing it. */
-  UText *empty = utext_openUTF8(NULL, "", 0, &status);
-  ubrk_setUText(b->iterator, empty, &status);
-  utext_close(ut);
-  utext_close(empty);
   return n;
 }

@@ -87,14 +87,11 @@ struct NERTokenize: ParsableCommand {
       options.lowercase = lower
       options.maskDigits = maskDigits
       options.maskURLs = maskUrls
-      // Each thread tokenizes its share of a batch of lines and writes the records to
-      // bytes in memory; the main thread reads lines and writes the bytes in order.
-      let workers: BatchWorkers<Worker>
+      let writer = TokenizedLineWriter(format: to == .jsonl ? .jsonl : .conll, options: options, metadata: !noMetadata)
+      let workers: BatchWorkers<TokenizeWorker>
       do {
         workers = try BatchWorkers(threads: threads) {
-          let buffer = OutputBuffer()
-          return Worker(tokenizer: try Tokenizer(options: options), buffer: buffer,
-                        writer: recordWriter(to, buffer, dropMetadata: noMetadata))
+          TokenizeWorker(tokenizer: try Tokenizer(options: options), writer: writer, replaceInvalid: replaceInvalid)
         }
       } catch let e as DataError {
         throw ToolFailure(e.message, status: ExitStatus.usage)
@@ -103,68 +100,40 @@ struct NERTokenize: ParsableCommand {
       try target.run {
         for path in InputFile.paths(files) {
           let input = try InputFile(path: path)
-          try input.located {
-            var failure: DataError?
-            // Lines go in batches to the threads, which decode, tokenize and write them to
-            // bytes in memory; the main thread writes the bytes in input order.
-            var batch: [(bytes: [UInt8], line: Int)] = []
-            var done = false
-            while !done {
-              batch.removeAll(keepingCapacity: true)
-              while batch.count < 4096 {
-                guard let line = try input.lines.next() else { done = true; break }
-                var bytes = line.bytes
-                if bytes.last == 0x0D { bytes = UnsafeBufferPointer(rebasing: bytes.dropLast()) }
-                if !bytes.isEmpty { batch.append((Array(bytes), line.number)) }
-              }
-              let chunks = workers.map(batch) { worker, item -> [UInt8]? in
-                let decoded = item.bytes.withUnsafeBufferPointer { b in
-                  replaceInvalid ? String(decoding: b, as: UTF8.self) : UTF8Text.decode(b)
-                }
-                guard let text = decoded else { return nil }
-                let sentences = worker.tokenizer.tokenize(line: text)
-                let prefix = noMetadata || sentences.isEmpty ? "" : SentenceID.prefix(line: text)
-                for (k, sentence) in sentences.enumerated() {
-                  // Writing to memory cannot fail.
-                  try? worker.writer.write(.sentence(record(sentence, id: "\(prefix)-\(k + 1)", line: item.line)))
-                }
-                return worker.buffer.take()
-              }
-              for (item, chunk) in zip(batch, chunks) {
-                guard let chunk else {
-                  failure = DataError(line: item.line, "invalid UTF-8 (use --replace-invalid to replace it with U+FFFD)")
-                  done = true
-                  break
-                }
-                try chunk.withUnsafeBufferPointer { try target.buffer.write($0) }
-              }
-            }
-            if let failure { throw failure }
-          }
+          try input.located { try tokenize(input.lines, workers, target.buffer) }
         }
         try target.buffer.flush()
       }
     }
   }
 
-  /// A thread's tokenizer and the writer that turns its sentences into bytes.
-  struct Worker {
-    var tokenizer: Tokenizer
-    var buffer: OutputBuffer
-    var writer: RecordWriter
-  }
+  /// Bytes of input read before the threads go to work on them.
+  static let batchBytes = 1 << 20
 
-  func record(_ t: TokenizedSentence, id: String, line: Int) -> Sentence {
-    var s = Sentence()
-    s.line = line
-    s.header = [.pair(key: "id", value: id)]
-    if let lang { s.header.append(.pair(key: "lang", value: lang)) }
-    s.header.append(.pair(key: "text", value: t.text))
-    s.columns = [Column(key: "tokens", values: t.tokens)]
-    if to == .jsonl {
-      s.header.append(.json(key: "offsets", raw: "[" + t.offsets.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",") + "]"))
-      s.jsonKeyOrder = ["id", "lang", "text", "tokens", "offsets"]
+  /// Tokenizes the lines of one input: batches of whole lines are cut into chunks that the
+  /// threads tokenize and write to bytes in memory; the main thread writes the bytes in
+  /// input order.
+  func tokenize(_ lines: LineReader, _ workers: BatchWorkers<TokenizeWorker>, _ out: OutputBuffer) throws {
+    var batch: [UInt8] = []
+    var firstLine = 1  // the number of the batch's first line
+    var done = false
+    while !done {
+      batch.removeAll(keepingCapacity: true)
+      while batch.count < Self.batchBytes {
+        guard let block = try lines.nextBlock() else { done = true; break }
+        batch.append(contentsOf: block)
+      }
+      let chunks = TokenizeWorker.chunks(of: batch, count: 4 * workers.threads)
+      let results = batch.withUnsafeBufferPointer { bytes in
+        workers.map(chunks) { worker, chunk in worker.run(UnsafeBufferPointer(rebasing: bytes[chunk])) }
+      }
+      for result in results {
+        try result.output.withUnsafeBufferPointer { try out.write($0) }
+        if let invalid = result.invalidLine {
+          throw DataError(line: firstLine + invalid, "invalid UTF-8 (use --replace-invalid to replace it with U+FFFD)")
+        }
+        firstLine += result.lines
+      }
     }
-    return s
   }
 }

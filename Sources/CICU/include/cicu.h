@@ -66,8 +66,10 @@ void cicu_breaker_close(cicu_breaker *breaker);
  * Segments UTF-8 text. Writes up to `capacity` boundaries (byte offsets into `text`,
  * the first 0 and the last `length`) to `bounds` and, for each segment that ends at
  * bounds[i] (i >= 1), ICU's rule status to `statuses[i]` (word iterators: 0-99 none,
- * 100-199 number, 200-299 letter, 300-399 kana, 400-499 ideographic). Returns the number
- * of boundaries, which may exceed `capacity` (call again with more room), or -1.
+ * 100-199 number, 200-299 letter, 300-399 kana, 400-499 ideographic), unless `statuses`
+ * is NULL. Returns the number of boundaries, which may exceed `capacity` (call again with
+ * more room; `length + 1` is always enough), or -1. The breaker reuses its memory from
+ * call to call.
  */
 int64_t cicu_breaker_segment(cicu_breaker *breaker, const char *text, int64_t length,
                              int64_t *bounds, int32_t *statuses, int64_t capacity);

@@ -63,11 +63,34 @@ public final class CoNLLWriter: RecordWriter {
 
   private static func oneLine(_ s: String) -> String {
     var copy = s
-    let clean = copy.withUTF8 { b in
-      guard let p = b.baseAddress else { return true }
-      return memchr(p, 0x0A, b.count) == nil && memchr(p, 0x0D, b.count) == nil
+    return copy.withUTF8 { b in
+      guard let p = b.baseAddress else { return s }
+      if memchr(p, 0x0A, b.count) == nil && memchr(p, 0x0D, b.count) == nil { return s }
+      var out: [UInt8] = []
+      appendOneLine(b, to: &out)
+      return String(decoding: out, as: UTF8.self)
     }
-    if clean { return s }
-    return String(s.map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
+  }
+
+  /// Appends UTF-8 text to `out` as one line: each line break (LF, CR or CR LF) becomes
+  /// one space.
+  public static func appendOneLine(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    guard let base = utf8.baseAddress,
+      memchr(base, 0x0A, utf8.count) != nil || memchr(base, 0x0D, utf8.count) != nil
+    else {
+      out.append(contentsOf: utf8)
+      return
+    }
+    var i = 0
+    while i < utf8.count {
+      let b = utf8[i]
+      if b == 0x0D || b == 0x0A {
+        out.append(0x20)
+        i += b == 0x0D && i + 1 < utf8.count && utf8[i + 1] == 0x0A ? 2 : 1
+      } else {
+        out.append(b)
+        i += 1
+      }
+    }
   }
 }

@@ -11,8 +11,17 @@ public enum SentenceID {
 
   /// The part of the id shared by all sentences of `line`.
   public static func prefix(line: String) -> String {
-    let hex = String(FNV1a.hash(line.utf8), radix: 16)
-    let padded = String(repeating: "0", count: 16 - hex.count) + hex
-    return String(padded.prefix(12))
+    var out: [UInt8] = []
+    appendPrefix(line.utf8, to: &out)
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Appends the part of the id shared by all sentences of the line `utf8` to `out`.
+  public static func appendPrefix<Bytes: Sequence>(_ utf8: Bytes, to out: inout [UInt8]) where Bytes.Element == UInt8 {
+    let hash = FNV1a.hash(utf8)
+    for k in 0..<12 {
+      let digit = UInt8((hash >> (60 - 4 * UInt64(k))) & 0xF)
+      out.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
+    }
   }
 }

@@ -23,9 +23,42 @@ public final class BreakIterator {
     }
   }
 
+  /// The segments of one text, as filled by ``BreakIterator/segment(_:into:)``: memory
+  /// that is reused from text to text.
+  public struct Segments {
+    private var bounds: [Int64] = []
+    private var statuses: [Int32] = []
+    /// The number of segments.
+    public private(set) var count = 0
+
+    public init() {}
+
+    /// Segment `i` as a range of UTF-8 byte offsets.
+    @inline(__always)
+    public subscript(i: Int) -> Range<Int> { Int(bounds[i])..<Int(bounds[i + 1]) }
+
+    /// The kind of segment `i` (word iterators; `.none` for sentences).
+    @inline(__always)
+    public func kind(_ i: Int) -> SegmentKind { SegmentKind(status: statuses[i + 1]) }
+
+    /// Fills the boundaries by `fill(bounds, statuses, capacity)`, which returns their number
+    /// (at most `capacity`, which is `length + 1`), or -1.
+    fileprivate mutating func fill(length: Int, _ body: (UnsafeMutablePointer<Int64>, UnsafeMutablePointer<Int32>, Int) -> Int) {
+      let capacity = length + 1
+      if bounds.count < capacity {
+        let grown = max(capacity, 2 * bounds.count)
+        bounds = [Int64](repeating: 0, count: grown)
+        statuses = [Int32](repeating: 0, count: grown)
+      }
+      let n = bounds.withUnsafeMutableBufferPointer { b in
+        statuses.withUnsafeMutableBufferPointer { s in body(b.baseAddress!, s.baseAddress!, capacity) }
+      }
+      count = max(0, n - 1)
+    }
+  }
+
   private let handle: OpaquePointer
-  private var bounds: [Int64] = []
-  private var statuses: [Int32] = []
+  private let kind: Kind
 
   /// Opens an iterator for `locale` (a language code, or "" for ICU's root rules).
   public init(kind: Kind, locale: String = "", suppressAbbreviations: Bool = true) throws {
@@ -38,33 +71,30 @@ public final class BreakIterator {
       throw DataError(line: 0, String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
     }
     handle = h
+    self.kind = kind
   }
 
   deinit { cicu_breaker_close(handle) }
 
+  /// Puts the segments of `text` in `segments` (replacing what it held). The ranges are
+  /// UTF-8 byte offsets into `text`; kinds come with word iterators only.
+  public func segment(_ text: UnsafeBufferPointer<UInt8>, into segments: inout Segments) {
+    guard let base = text.baseAddress, !text.isEmpty else {
+      segments.fill(length: 0) { _, _, _ in 0 }
+      return
+    }
+    let withKinds = kind == .word
+    segments.fill(length: text.count) { bounds, statuses, capacity in
+      Int(base.withMemoryRebound(to: CChar.self, capacity: text.count) { t in
+        cicu_breaker_segment(handle, t, Int64(text.count), bounds, withKinds ? statuses : nil, Int64(capacity))
+      })
+    }
+  }
+
   /// The segments of `text` as UTF-8 byte ranges, with their kinds.
   public func segments(_ text: UnsafeBufferPointer<UInt8>) -> [(range: Range<Int>, kind: SegmentKind)] {
-    guard !text.isEmpty else { return [] }
-    if bounds.count < text.count / 2 + 8 {
-      bounds = [Int64](repeating: 0, count: text.count / 2 + 8)
-      statuses = [Int32](repeating: 0, count: bounds.count)
-    }
-    var n = 0
-    while true {
-      n = Int(text.withMemoryRebound(to: CChar.self) { t in
-        cicu_breaker_segment(handle, t.baseAddress, Int64(text.count), &bounds, &statuses, Int64(bounds.count))
-      })
-      if n <= bounds.count { break }
-      bounds = [Int64](repeating: 0, count: n)
-      statuses = [Int32](repeating: 0, count: n)
-    }
-    var result: [(range: Range<Int>, kind: SegmentKind)] = []
-    result.reserveCapacity(max(0, n - 1))
-    if n >= 2 {
-      for i in 1..<n {
-        result.append((Int(bounds[i - 1])..<Int(bounds[i]), SegmentKind(status: statuses[i])))
-      }
-    }
-    return result
+    var segments = Segments()
+    segment(text, into: &segments)
+    return (0..<segments.count).map { (segments[$0], segments.kind($0)) }
   }
 }

@@ -17,16 +17,8 @@ public enum NormalizationForm: String, CaseIterable, Sendable {
   public func apply(_ text: String) -> String {
     var s = text
     return s.withUTF8 { src -> String in
-      // Every scalar below U+0300 (UTF-8 bytes below 0xCC) is already in NFC.
-      if self == .nfc {
-        var below = true
-        for b in src where b >= 0xCC { below = false; break }
-        if below { return text }
-      } else if !src.contains(where: { $0 >= 0x80 }) {
-        return text
-      }
+      if leavesUnchanged(src) { return text }
       let base = src.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
-      if cicu_is_normalized(code, base, Int64(src.count)) == 1 { return text }
       var capacity = src.count * 3 + 16
       while true {
         var out = [CChar](repeating: 0, count: capacity)
@@ -38,6 +30,19 @@ public enum NormalizationForm: String, CaseIterable, Sendable {
         capacity = Int(n) + 1
       }
     }
+  }
+
+  /// Whether the UTF-8 text is already in this form (ASCII is in every form; ICU decides
+  /// the rest).
+  public func leavesUnchanged(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    // Every scalar below U+0300 (UTF-8 bytes below 0xCC) is already in NFC.
+    if self == .nfc {
+      if !utf8.contains(where: { $0 >= 0xCC }) { return true }
+    } else if !utf8.contains(where: { $0 >= 0x80 }) {
+      return true
+    }
+    let base = utf8.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
+    return cicu_is_normalized(code, base, Int64(utf8.count)) == 1
   }
 
   /// The version of the ICU library in use.
