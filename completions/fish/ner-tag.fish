@@ -1,0 +1,144 @@
+function __ner-tag_should_offer_completions_for_flags_or_options -a expected_commands
+    set -l non_repeating_flags_or_options $argv[2..]
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __ner-tag_parse_tokens
+    test "$commands" = "$expected_commands"; and return $non_repeating_flags_or_options_absent
+end
+
+function __ner-tag_should_offer_completions_for_positional -a expected_commands positional_index_comparison expected_positional_index
+    set -l non_repeating_flags_or_options
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __ner-tag_parse_tokens
+    test "$commands" = "$expected_commands" -a \( "$positional_index" "$positional_index_comparison" "$expected_positional_index" \)
+end
+
+function __ner-tag_parse_tokens -S
+    set -l unparsed_tokens (__ner-tag_tokens -pc)
+    switch $unparsed_tokens[1]
+    case 'ner-tag'
+        __ner-tag_parse_subcommand 0 'version' 'h/help'
+        switch $unparsed_tokens[1]
+        case 'tag'
+            __ner-tag_parse_subcommand -r 1 'm/model=' 'from=' 'to=' 'lang=' 'marginals' 'nbest=' 'threads=' 'o/output=' 'version' 'h/help'
+        case 'train'
+            __ner-tag_parse_subcommand -r 1 'm/model=' 'from=' 'lang=' 'template=' 'token-column=' 'column=+' 'language-features' 'weight=+' 'tag-scheme=' 'c1=' 'c2=' 'max-iterations=' 'epsilon=' 'period=' 'delta=' 'memories=' 'min-freq=' 'all-states' 'threads=' 'dev=' 'dev-every=' 'patience=' 'q/quiet' 'version' 'h/help'
+        case 'features'
+            __ner-tag_parse_subcommand -r 1 'from=' 'lang=' 'template=' 'token-column=' 'column=+' 'language-features' 'threads=' 'o/output=' 'version' 'h/help'
+        case 'dump'
+            __ner-tag_parse_subcommand 1 'top=' 'o/output=' 'version' 'h/help'
+        case 'help'
+            __ner-tag_parse_subcommand -r 1 'version'
+        end
+    end
+end
+
+function __ner-tag_tokens
+    if test (string split -m 1 -f 1 -- . "$FISH_VERSION") -gt 3
+        commandline --tokens-raw $argv
+    else
+        commandline -o $argv
+    end
+end
+
+function __ner-tag_parse_subcommand -S -a positional_count
+    argparse -s r -- $argv
+    set -l option_specs $argv[2..]
+    set -l is_repeating_positional $_flag_r
+    set -el _flag_r
+    set -a commands $unparsed_tokens[1]
+    set positional_index 0
+    while true
+        set -e unparsed_tokens[1]
+        argparse -sn "$commands" $option_specs -- $unparsed_tokens 2> /dev/null
+        set unparsed_tokens $argv
+        set positional_index (math $positional_index + 1)
+        for non_repeating_flag_or_option in $non_repeating_flags_or_options
+            if set -ql "_flag_$(string replace -a - _ -- $non_repeating_flag_or_option)"
+                set non_repeating_flags_or_options_absent 1
+                break
+            end
+        end
+        test (count $unparsed_tokens) -eq 0 -o \( -z "$is_repeating_positional" -a "$positional_index" -gt "$positional_count" \) && break
+    end
+end
+
+function __ner-tag_complete_directories
+    set -l token (commandline -t)
+    string match -- '*/' $token
+    set -l subdirs $token*/
+    printf %s\n $subdirs
+end
+
+function __ner-tag_custom_completion
+    set -x SAP_SHELL fish
+    set -x SAP_SHELL_VERSION $FISH_VERSION
+    set -l tokens (__ner-tag_tokens -p)
+    if test -z "$(__ner-tag_tokens -t)"
+        set -l index (count (__ner-tag_tokens -pc))
+        set tokens $tokens[..$index] \'\' $tokens[(math $index + 1)..]
+    end
+    command $tokens[1] $argv $tokens
+end
+
+complete -c 'ner-tag' -f
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag" version' -l 'version' -d 'Show the version.'
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_positional "ner-tag" -eq 1' -fa 'tag' -d 'Add the predicted tags to CoNLL or JSONL (the default subcommand).'
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_positional "ner-tag" -eq 1' -fa 'train' -d 'Train a CRF on labelled sentences.'
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_positional "ner-tag" -eq 1' -fa 'features' -d 'Write the attributes of every token in CRFsuite\'s data format.'
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_positional "ner-tag" -eq 1' -fa 'dump' -d 'Print a model readably: settings, labels, transitions, heaviest features.'
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_positional "ner-tag" -eq 1' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag tag" m model' -s 'm' -l 'model' -d 'The model file.' -rfka ''
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag tag" from' -l 'from' -d 'Input format: auto, conll, jsonl or crfsuite.' -rfka 'auto conll jsonl crfsuite'
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag tag" to' -l 'to' -d 'Output format: conll, jsonl or spans (entities with their probability; default: the input\'s format).' -rfka 'conll jsonl spans'
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag tag" lang' -l 'lang' -d 'Language of sentences that give none (default: the model\'s first training language).' -rfka ''
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag tag" marginals' -l 'marginals' -d 'Add the probability of each predicted tag (CoNLL: a column after the tags; JSONL: \'pred_prob\').'
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag tag" nbest' -l 'nbest' -d 'Write the N best tag sequences with their probabilities (columns pred, pred2...; \'# nbest_prob\'; JSONL \'nbest\').' -rfka ''
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag tag" threads' -l 'threads' -d 'Threads to tag with (default: all cores); the output is the same for any number.' -rfka ''
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag tag" o output' -s 'o' -l 'output' -d 'Write to this file (atomically) instead of standard output.' -rfka ''
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag tag" version' -l 'version' -d 'Show the version.'
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag tag" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag train" m model' -s 'm' -l 'model' -d 'The model file to write.' -rfka ''
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag train" from' -l 'from' -d 'Input format: auto, conll, jsonl or crfsuite (CRFsuite\'s data format, as \'ner-tag features\' writes it).' -rfka 'auto conll jsonl crfsuite'
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag train" lang' -l 'lang' -d 'Language of inputs and sentences that give none.' -rfka ''
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag train" template' -l 'template' -d 'Use the CRF++ templates in this file instead of the built-in features.' -rfka ''
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag train" token-column' -l 'token-column' -d 'Column the built-in features read tokens from: a key (tokens, roman, col2...) or a 1-based number.' -rfka ''
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag train"' -l 'column' -d 'A column (key or 1-based number) whose values are extra observations, such as POS tags; repeatable.' -rfka ''
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag train" language-features' -l 'language-features' -d 'Add a copy of every feature conjoined with the sentence\'s language.'
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag train"' -l 'weight' -d 'Scale the log-likelihood of language LANG by MU; repeatable.' -rfka ''
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag train" tag-scheme' -l 'tag-scheme' -d 'Train in this tag scheme (iob1, iob2, iobes, bilou, io); predictions are converted back to the input\'s.' -rfka 'iob1 iob2 iobes bilou io'
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag train" c1' -l 'c1' -d 'Coefficient of the L1 term (OWL-QN when positive).' -rfka ''
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag train" c2' -l 'c2' -d 'Coefficient of the L2 term.' -rfka ''
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag train" max-iterations' -l 'max-iterations' -d 'Stop after this many iterations.' -rfka ''
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag train" epsilon' -l 'epsilon' -d 'Stop when |gradient| / max(1, |w|) falls below this.' -rfka ''
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag train" period' -l 'period' -d 'Iterations over which the objective must improve by --delta.' -rfka ''
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag train" delta' -l 'delta' -d 'Stop when the objective improved by less than this fraction over --period iterations.' -rfka ''
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag train" memories' -l 'memories' -d 'Corrections L-BFGS keeps.' -rfka ''
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag train" min-freq' -l 'min-freq' -d 'Drop features seen fewer times than this.' -rfka ''
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag train" all-states' -l 'all-states' -d 'State features for every (attribute, label) pair, not only those seen in training.'
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag train" threads' -l 'threads' -d 'Threads to compute the gradient with (default: all cores); the model is the same for any number.' -rfka ''
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag train" dev' -l 'dev' -d 'Labelled development data, scored every --dev-every iterations; the best model is kept.' -rfka ''
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag train" dev-every' -l 'dev-every' -d 'Iterations between development scores.' -rfka ''
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag train" patience' -l 'patience' -d 'Stop after this many development scores without improvement.' -rfka ''
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag train" q quiet' -l 'quiet' -s 'q' -d 'Print nothing on stderr but errors.'
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag train" version' -l 'version' -d 'Show the version.'
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag train" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag features" from' -l 'from' -d 'Input format: auto, conll or jsonl.' -rfka 'auto conll jsonl'
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag features" lang' -l 'lang' -d 'Language of sentences that give none.' -rfka ''
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag features" template' -l 'template' -d 'Use the CRF++ templates in this file instead of the built-in features.' -rfka ''
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag features" token-column' -l 'token-column' -d 'Column the built-in features read tokens from: a key or a 1-based number.' -rfka ''
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag features"' -l 'column' -d 'A column whose values are extra observations; repeatable.' -rfka ''
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag features" language-features' -l 'language-features' -d 'Add a copy of every feature conjoined with the sentence\'s language.'
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag features" threads' -l 'threads' -d 'Threads to compute features with (default: all cores); the output is the same for any number.' -rfka ''
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag features" o output' -s 'o' -l 'output' -d 'Write to this file (atomically) instead of standard output.' -rfka ''
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag features" version' -l 'version' -d 'Show the version.'
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag features" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag dump" top' -l 'top' -d 'How many of the heaviest state features to print (by absolute weight).' -rfka ''
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag dump" o output' -s 'o' -l 'output' -d 'Write to this file (atomically) instead of standard output.' -rfka ''
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag dump" version' -l 'version' -d 'Show the version.'
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag dump" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag help" version' -l 'version' -d 'Show the version.'
