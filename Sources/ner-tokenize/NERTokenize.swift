@@ -108,7 +108,7 @@ struct NERTokenize: ParsableCommand {
   }
 
   /// Bytes of input read before the threads go to work on them.
-  static let batchBytes = 1 << 20
+  static let batchBytes = 1 << 17
 
   /// Tokenizes the lines of one input: batches of whole lines are cut into chunks that the
   /// threads tokenize and write to bytes in memory; the main thread writes the bytes in

@@ -87,18 +87,4 @@ struct TokenizedLineWriterTests {
       }
     }
   }
-
-  @Test func segmentsAreReusedFromTextToText() throws {
-    let it = try BreakIterator(kind: .word)
-    var segments = BreakIterator.Segments()
-    for text in ["a long first text, with words", "ab 12", ""] {
-      let bytes = Array(text.utf8)
-      bytes.withUnsafeBufferPointer { b in
-        it.segment(b, into: &segments)
-        let ranges = (0..<segments.count).map { segments[$0] }
-        #expect(ranges == it.segments(b).map(\.range))
-      }
-    }
-    #expect(segments.count == 0)
-  }
 }

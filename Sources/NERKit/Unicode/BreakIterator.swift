@@ -60,13 +60,16 @@ public final class BreakIterator {
   private let handle: OpaquePointer
   private let kind: Kind
 
-  /// Opens an iterator for `locale` (a language code, or "" for ICU's root rules).
-  public init(kind: Kind, locale: String = "", suppressAbbreviations: Bool = true) throws {
+  /// Opens an iterator for `locale` (a language code, or "" for ICU's root rules). With
+  /// `shortcut`, a word iterator with ICU's root rules breaks words of Latin-1 letters,
+  /// digits and punctuation between spaces itself (the same segments as ICU's, much faster)
+  /// and hands the rest of the text to ICU.
+  public init(kind: Kind, locale: String = "", suppressAbbreviations: Bool = true, shortcut: Bool = true) throws {
     var error = [CChar](repeating: 0, count: 256)
     guard
       let h = cicu_breaker_open(
         kind == .word ? Int32(CICU_BREAK_WORD) : Int32(CICU_BREAK_SENTENCE), locale,
-        suppressAbbreviations ? 1 : 0, &error, error.count)
+        suppressAbbreviations ? 1 : 0, shortcut ? 1 : 0, &error, error.count)
     else {
       throw DataError(line: 0, String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
     }
