@@ -114,69 +114,20 @@ static int icu_segment(cicu_breaker *b, const uint8_t *s, int32_t length, int64_
 
 /* ---- The Latin-1 shortcut ---- */
 
-/* The Latin-1 character at s[*i] (advancing *i), or -1 for any other. */
-static inline int32_t latin_next(const uint8_t *s, int32_t *i, int32_t end) {
-  uint8_t lead = s[*i];
+/* The shortcut's class of the character at s[i] of s[0, length), and its length in
+   bytes in *width (classes of Latin-1 characters; others are LATIN_OTHER). */
+static inline uint8_t latin_at(const uint8_t *classes, const uint8_t *s, int32_t i, int32_t length, int32_t *width) {
+  uint8_t lead = s[i];
   if (lead < 0x80) {
-    (*i)++;
-    return lead;
+    *width = 1;
+    return classes[lead];
   }
-  if ((lead == 0xC2 || lead == 0xC3) && *i + 1 < end && (s[*i + 1] & 0xC0) == 0x80) {
-    int32_t c = ((lead & 0x1F) << 6) | (s[*i + 1] & 0x3F);
-    *i += 2;
-    return c;
+  if ((lead == 0xC2 || lead == 0xC3) && i + 1 < length && (s[i + 1] & 0xC0) == 0x80) {
+    *width = 2;
+    return classes[((lead & 0x1F) << 6) | (s[i + 1] & 0x3F)];
   }
-  return -1;
-}
-
-/* Breaks the piece s[start, end) by the shortcut into `out`; returns 0, or -1 (leaving
-   `out` as it was) when the piece is for ICU. */
-static int latin_piece(const uint8_t *classes, const uint8_t *s, int32_t start, int32_t end, sink *out) {
-  int64_t mark = out->count;
-  /* The class of the previous character, and of the one before the last MID. */
-  uint8_t previous = LATIN_SPACE, before_mid = LATIN_SPACE;
-  int32_t i = start;
-  while (i < end) {
-    int32_t c = latin_next(s, &i, end);
-    uint8_t k = c < 0 ? LATIN_OTHER : classes[c];
-    switch (k) {
-    case LATIN_LETTER:
-    case LATIN_DIGIT: {
-      uint8_t other = k == LATIN_LETTER ? LATIN_DIGIT : LATIN_LETTER;
-      if (previous == other) goto icu;
-      if (previous == LATIN_MID && (before_mid == LATIN_LETTER || before_mid == LATIN_DIGIT)) goto icu;
-      /* The rest of the run. */
-      while (i < end) {
-        int32_t j = i;
-        int32_t d = latin_next(s, &j, end);
-        uint8_t kd = d < 0 ? LATIN_OTHER : classes[d];
-        if (kd == other) goto icu;
-        if (kd != k) break;
-        i = j;
-      }
-      put(out, i, k == LATIN_LETTER ? 200 : 100);
-      break;
-    }
-    case LATIN_SPACE:
-      while (i < end && s[i] == ' ') i++;
-      put(out, i, 0);
-      break;
-    case LATIN_MID:
-      before_mid = previous;
-      put(out, i, 0);
-      break;
-    case LATIN_PUNCT:
-      put(out, i, 0);
-      break;
-    default:
-      goto icu;
-    }
-    previous = k;
-  }
-  return 0;
-icu:
-  out->count = mark;
-  return -1;
+  *width = 1;
+  return LATIN_OTHER;
 }
 
 /* Whether a piece may start at s[i] (after a space): not a space of any kind, nor a
@@ -190,9 +141,9 @@ static int piece_starts_at(const uint8_t *s, int32_t i, int32_t length) {
   return wb != U_WB_EXTEND && wb != U_WB_FORMAT && wb != U_WB_ZWJ && wb != U_WB_WSEGSPACE;
 }
 
-/* The end of the piece of s[0, length) that starts at `start`. */
-static int32_t piece_end(const uint8_t *s, int32_t start, int32_t length) {
-  int32_t end = start;
+/* The end of the piece of s[0, length) that goes on at `from`. */
+static int32_t piece_end(const uint8_t *s, int32_t from, int32_t length) {
+  int32_t end = from;
   for (;;) {
     while (end < length && s[end] != ' ') end++;
     while (end < length && s[end] == ' ') end++;
@@ -200,20 +151,77 @@ static int32_t piece_end(const uint8_t *s, int32_t start, int32_t length) {
   }
 }
 
+/* Breaks the piece of s[0, length) that starts at `start` by the shortcut into `out`,
+   and sets *end to its end; returns 0, or -1 (leaving `out` as it was) when the piece is
+   for ICU. */
+static int latin_piece(const uint8_t *classes, const uint8_t *s, int32_t start, int32_t length, sink *out,
+                       int32_t *end) {
+  int64_t mark = out->count;
+  /* The class of the previous character, and of the one before the last MID. */
+  uint8_t previous = LATIN_SPACE, before_mid = LATIN_SPACE;
+  int32_t i = start, width;
+  while (i < length) {
+    uint8_t k = latin_at(classes, s, i, length, &width);
+    switch (k) {
+    case LATIN_LETTER:
+    case LATIN_DIGIT: {
+      uint8_t other = k == LATIN_LETTER ? LATIN_DIGIT : LATIN_LETTER;
+      if (previous == other) goto icu;
+      if (previous == LATIN_MID && (before_mid == LATIN_LETTER || before_mid == LATIN_DIGIT)) goto icu;
+      /* The whole run. */
+      i += width;
+      while (i < length) {
+        uint8_t next = latin_at(classes, s, i, length, &width);
+        if (next == other) goto icu;
+        if (next != k) break;
+        i += width;
+      }
+      put(out, i, k == LATIN_LETTER ? 200 : 100);
+      break;
+    }
+    case LATIN_SPACE:
+      while (i < length && s[i] == ' ') i++;
+      put(out, i, 0);
+      if (i == length || piece_starts_at(s, i, length)) {
+        *end = i;
+        return 0;
+      }
+      break;
+    case LATIN_MID:
+      i += width;
+      before_mid = previous;
+      put(out, i, 0);
+      break;
+    case LATIN_PUNCT:
+      i += width;
+      put(out, i, 0);
+      break;
+    default:
+      goto icu;
+    }
+    previous = k;
+  }
+  *end = length;
+  return 0;
+icu:
+  out->count = mark;
+  *end = piece_end(s, i, length);
+  return -1;
+}
+
 /* Word breaking by the shortcut, handing runs of pieces it cannot break to ICU. */
 static int latin_segment(cicu_breaker *b, const uint8_t *s, int32_t length, sink *out) {
   int32_t pending = -1; /* the start of pieces waiting for ICU */
   for (int32_t start = 0, end; start < length; start = end) {
-    end = piece_end(s, start, length);
     int64_t mark = out->count;
-    if (latin_piece(b->latin, s, start, end, out) != 0) {
+    if (latin_piece(b->latin, s, start, length, out, &end) != 0) {
       if (pending < 0) pending = start;
     } else if (pending >= 0) {
       /* The pending pieces' boundaries go first. */
       out->count = mark;
       if (icu_segment(b, s + pending, start - pending, pending, out) != 0) return -1;
       pending = -1;
-      latin_piece(b->latin, s, start, end, out);
+      latin_piece(b->latin, s, start, length, out, &end);
     }
   }
   if (pending >= 0 && icu_segment(b, s + pending, length - pending, pending, out) != 0) return -1;
@@ -284,13 +292,13 @@ static uint8_t *latin_classes(cicu_breaker *b) {
     uint8_t failed[256] = {0};
     int64_t k = 1; /* ICU's boundaries, in step with the pieces */
     for (int32_t start = 0, end, p = 0; ok && start < n; start = end, p++) {
-      end = piece_end(text, start, n);
+      sink mine = {mine_bounds, mine_statuses, 2 * MAX_PIECE, 0};
+      int shortcut = latin_piece(classes, text, start, n, &mine, &end) == 0;
       /* ICU's boundaries in the piece: bounds[first, k), the last one its end. */
       int64_t first = k;
       while (k < icu.count && bounds[k] <= end) k++;
       if (k == first || bounds[k - 1] != end) ok = 0;
-      sink mine = {mine_bounds, mine_statuses, 2 * MAX_PIECE, 0};
-      if (latin_piece(classes, text, start, end, &mine) == 0) {
+      if (shortcut) {
         int agrees = mine.count == k - first;
         for (int64_t j = 0; agrees && j < mine.count; j++) {
           agrees = bounds[first + j] == mine_bounds[j] && statuses[first + j] == mine_statuses[j];
