@@ -16,8 +16,8 @@
 #
 # Environment: NER_DATA (default <root>/../shared/data), NER_TAG, NER_SCORE,
 # NER_ROMANIZE (prebuilt binaries; default swift build -c release), TARGET_N (100),
-# SOURCE_N (10000), TRAIN_OPTS (extra ner-tag train options, default none: c2 = 1,
-# CRFsuite's defaults), PAIRS (default "uk:ru mr:hi mr:ur").
+# SOURCE_N (10000), TRAIN_OPTS (ner-tag train options for every model, default
+# "--c2 1 --max-iterations 100"), PAIRS (default "uk:ru mr:hi mr:ur").
 # Output: a markdown table on stdout and in bench/out/lowresource.md.
 set -euo pipefail
 
@@ -29,7 +29,7 @@ report=$script_dir/out/lowresource.md
 target_n=${TARGET_N:-100}
 source_n=${SOURCE_N:-10000}
 pairs=${PAIRS:-"uk:ru mr:hi mr:ur"}
-read -r -a train_opts <<< "${TRAIN_OPTS:-}"
+read -r -a train_opts <<< "${TRAIN_OPTS:---c2 1 --max-iterations 100}"
 source "$script_dir/lib.sh"
 
 if [[ ! -d $data ]]; then
@@ -72,7 +72,7 @@ done
   echo "# Low-resource transfer, log-linear CRF (Cotterell and Duh 2017, Table 2)"
   echo
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'); WikiANN (Rahimi et al. 2019 splits); entity F1 (conlleval) on the target's dev set;"
-  echo "ner-tag train ${train_opts[*]:-(defaults: c2 = 1)}, --language-features for the joint models."
+  echo "ner-tag train ${train_opts[*]}, plus --language-features for the joint models."
   echo
   echo "| target | source | target sentences | source sentences | romanized | target alone | with source | gain | target +5 |"
   echo "|---|---|---:|---:|---|---:|---:|---:|---|"

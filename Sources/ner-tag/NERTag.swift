@@ -55,8 +55,7 @@ func readCRFsuite(_ input: InputFile, _ body: ([String], [[(String, Double)]], I
         items.removeAll()
         continue
       }
-      guard let text = UTF8Text.decode(bytes) else { throw DataError(line: line.number, "invalid UTF-8") }
-      let (label, attributes) = try CRFsuiteFormat.parse(text, lineNumber: line.number)
+      let (label, attributes) = try CRFsuiteFormat.parse(bytes: bytes, lineNumber: line.number)
       if labels.isEmpty { first = line.number }
       labels.append(label)
       items.append(attributes)

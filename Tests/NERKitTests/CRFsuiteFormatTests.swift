@@ -24,4 +24,16 @@ struct CRFsuiteFormatTests {
       try CRFsuiteFormat.parse("O\ta\\", lineNumber: 5)
     }
   }
+
+  @Test func bytesParseLikeText() throws {
+    for line in ["B-LOC\tw[0]=Lima\t\tshape=UL", "O", "\tx", "O\tw=a\\:b:0.5\tc", "I-PER\tw=é"] {
+      let viaBytes = try Array(line.utf8).withUnsafeBufferPointer { try CRFsuiteFormat.parse(bytes: $0, lineNumber: 1) }
+      let viaText = try CRFsuiteFormat.parse(line, lineNumber: 1)
+      #expect(viaBytes.label == viaText.label)
+      #expect(viaBytes.attributes.map { "\($0.0)=\($0.1)" } == viaText.attributes.map { "\($0.0)=\($0.1)" })
+    }
+    #expect(throws: DataError(line: 3, "invalid UTF-8")) {
+      try [UInt8]([0x4F, 0x09, 0xFF]).withUnsafeBufferPointer { try CRFsuiteFormat.parse(bytes: $0, lineNumber: 3) }
+    }
+  }
 }

@@ -89,6 +89,10 @@ struct SparseCRFTests {
     var iob2 = TrainingCorpus(featureSet: try FeatureSet(), trainingScheme: nil)
     try iob2.add(sentence(["B-PER", "I-PER", "O"]), language: "es", weight: 1)
     #expect(iob2.inputScheme == .iob2)
+    // A stray entity opened by I- (annotation noise) does not make IOB2 data IOB1.
+    try iob2.add(sentence(["O", "I-LOC", "O", "B-ORG"]), language: "es", weight: 1)
+    try iob2.add(sentence(["B-LOC", "O"]), language: "es", weight: 1)
+    #expect(iob2.inputScheme == .iob2)
     var iob1 = TrainingCorpus(featureSet: try FeatureSet(), trainingScheme: .iobes)
     try iob1.add(sentence(["I-PER", "I-PER", "O", "I-LOC"]), language: nil, weight: 1)
     #expect(iob1.inputScheme == .iob1)

@@ -15,7 +15,10 @@ public struct TrainingCorpus {
   /// What the labels seen so far say about their scheme.
   private var sawEndOrSingle = false
   private var sawLastOrUnit = false
-  private var sawIOB1Start = false
+  /// Entities opened by `I-` (IOB1's way) and by `B-` after something else than the
+  /// same type (IOB2's way); a few of the first in IOB2 data are annotation noise.
+  private var iob1Starts = 0
+  private var iob2Starts = 0
   private var allTags = true
 
   public init(featureSet: FeatureSet, trainingScheme: TagScheme?) {
@@ -76,7 +79,9 @@ public struct TrainingCorpus {
       case .end, .single: sawEndOrSingle = true
       case .last, .unit: sawLastOrUnit = true
       case .inside:
-        if previous == nil || previous!.prefix == .outside || previous!.type != tag.type { sawIOB1Start = true }
+        if previous == nil || previous!.prefix == .outside || previous!.type != tag.type { iob1Starts += 1 }
+      case .begin:
+        if previous == nil || previous!.prefix == .outside || previous!.type != tag.type { iob2Starts += 1 }
       default: break
       }
       tags.append(tag)
@@ -87,12 +92,13 @@ public struct TrainingCorpus {
   }
 
   /// The scheme of the input's labels: IOBES or BILOU when their prefixes occur, IOB1
-  /// when an entity starts with `I-`, else IOB2; nil when some labels are not tags.
+  /// when more entities start with `I-` than with `B-` (IOB1 puts `B-` only between two
+  /// entities of one type), else IOB2; nil when some labels are not tags.
   public var inputScheme: TagScheme? {
     guard allTags else { return nil }
     if sawEndOrSingle { return .iobes }
     if sawLastOrUnit { return .bilou }
-    return sawIOB1Start ? .iob1 : .iob2
+    return iob1Starts > iob2Starts ? .iob1 : .iob2
   }
 
   /// The metadata a model trained on this corpus carries.

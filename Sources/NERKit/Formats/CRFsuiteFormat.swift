@@ -54,4 +54,30 @@ public enum CRFsuiteFormat {
     }
     return (String(first), attributes)
   }
+
+  /// Parses one item's line from its bytes (valid UTF-8 is checked; the usual line, with
+  /// no `:` and no `\\`, is split without going through Unicode scalars).
+  public static func parse(bytes: UnsafeBufferPointer<UInt8>, lineNumber: Int) throws -> (label: String, attributes: [(String, Double)]) {
+    let colon = UInt8(ascii: ":"), backslash = UInt8(ascii: "\\"), tab = UInt8(ascii: "\t")
+    guard !bytes.contains(where: { $0 == colon || $0 == backslash }) else {
+      guard let text = UTF8Text.decode(bytes) else { throw DataError(line: lineNumber, "invalid UTF-8") }
+      return try parse(text, lineNumber: lineNumber)
+    }
+    guard UTF8Text.isValid(bytes) else { throw DataError(line: lineNumber, "invalid UTF-8") }
+    var label = ""
+    var attributes: [(String, Double)] = []
+    var start = 0
+    var first = true
+    for i in 0...bytes.count where i == bytes.count || bytes[i] == tab {
+      let field = UnsafeBufferPointer(rebasing: bytes[start..<i])
+      if first {
+        label = String(decoding: field, as: UTF8.self)
+        first = false
+      } else if !field.isEmpty {
+        attributes.append((String(decoding: field, as: UTF8.self), 1))
+      }
+      start = i + 1
+    }
+    return (label, attributes)
+  }
 }
