@@ -24,8 +24,7 @@ struct TokenizeWorker {
   /// Tokenizes the lines of `chunk` (split at LF; a CR before it is dropped; empty lines
   /// are skipped) and writes their sentences.
   func run(_ chunk: UnsafeBufferPointer<UInt8>) -> Result {
-    var output: [UInt8] = []
-    output.reserveCapacity(chunk.count * 5 / 2)
+    var output = ByteBuffer(capacity: chunk.count * 5 / 2)
     var tokenized = TokenizedLine()
     var lines = 0
     var start = 0
@@ -47,13 +46,13 @@ struct TokenizeWorker {
             writer.write(line, tokenized, to: &output)
           }
         } else {
-          return Result(output: output, lines: lines, invalidLine: lines)
+          return Result(output: output.array, lines: lines, invalidLine: lines)
         }
       }
       lines += 1
       start = next
     }
-    return Result(output: output, lines: lines, invalidLine: nil)
+    return Result(output: output.array, lines: lines, invalidLine: nil)
   }
 
   /// `bytes` (whole lines) cut into about `count` chunks of whole lines of about the same

@@ -56,7 +56,7 @@ struct TokenizedLineWriterTests {
         recordWriter = w
       }
       let writer = TokenizedLineWriter(format: jsonl ? .jsonl : .conll, options: options, metadata: metadata)
-      var direct: [UInt8] = []
+      var direct = ByteBuffer()
       var tokenized = TokenizedLine()
       for line in Self.lines {
         for (k, sentence) in tokenizer.tokenize(line: line).enumerated() {
@@ -70,7 +70,7 @@ struct TokenizedLineWriterTests {
       }
       try recordWriter.finish()
       let expected = TestSupport.contents(of: fd)
-      #expect(String(decoding: direct, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
+      #expect(direct.withUnsafeBytes { String(decoding: $0, as: UTF8.self) } == String(decoding: expected, as: UTF8.self))
     }
   }
 

@@ -66,19 +66,19 @@ public final class CoNLLWriter: RecordWriter {
     return copy.withUTF8 { b in
       guard let p = b.baseAddress else { return s }
       if memchr(p, 0x0A, b.count) == nil && memchr(p, 0x0D, b.count) == nil { return s }
-      var out: [UInt8] = []
+      var out = ByteBuffer()
       appendOneLine(b, to: &out)
-      return String(decoding: out, as: UTF8.self)
+      return out.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
     }
   }
 
   /// Appends UTF-8 text to `out` as one line: each line break (LF, CR or CR LF) becomes
   /// one space.
-  public static func appendOneLine(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+  public static func appendOneLine(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout ByteBuffer) {
     guard let base = utf8.baseAddress,
       memchr(base, 0x0A, utf8.count) != nil || memchr(base, 0x0D, utf8.count) != nil
     else {
-      out.append(contentsOf: utf8)
+      out.append(utf8)
       return
     }
     var i = 0

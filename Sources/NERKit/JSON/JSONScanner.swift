@@ -251,31 +251,37 @@ public enum JSONText {
     var needs = false
     for b in s.utf8 where b < 0x20 || b == 0x22 || b == 0x5C { needs = true; break }
     if !needs { return "\"" + s + "\"" }
-    var out: [UInt8] = [0x22]
+    var out = ByteBuffer()
+    out.append(0x22)
     var copy = s
     copy.withUTF8 { appendEscaped($0, to: &out) }
     out.append(0x22)
-    return String(decoding: out, as: UTF8.self)
+    return out.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
   }
 
   /// Appends UTF-8 text to `out` as the inside of a JSON string literal: quotes,
   /// backslashes and control characters escaped, everything else as it is.
-  public static func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-    for b in utf8 {
+  public static func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout ByteBuffer) {
+    var start = 0  // of the bytes that need no escape, not yet appended
+    for (i, b) in utf8.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
+      out.append(UnsafeBufferPointer(rebasing: utf8[start..<i]))
+      start = i + 1
       switch b {
-      case 0x22: out.append(contentsOf: [0x5C, 0x22])  // \"
-      case 0x5C: out.append(contentsOf: [0x5C, 0x5C])  // \\
-      case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-      case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-      case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-      case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-      case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-      case ..<0x20:
-        let hex = Array("0123456789abcdef".utf8)
-        out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
-      default: out.append(b)
+      case 0x22: out.append("\\\"")
+      case 0x5C: out.append("\\\\")
+      case 0x0A: out.append("\\n")
+      case 0x0D: out.append("\\r")
+      case 0x09: out.append("\\t")
+      case 0x08: out.append("\\b")
+      case 0x0C: out.append("\\f")
+      default:
+        let hex: StaticString = "0123456789abcdef"
+        out.append("\\u00")
+        out.append(hex.utf8Start[Int(b >> 4)])
+        out.append(hex.utf8Start[Int(b & 0xF)])
       }
     }
+    out.append(UnsafeBufferPointer(rebasing: utf8[start...]))
   }
 
   /// A JSON array of strings.

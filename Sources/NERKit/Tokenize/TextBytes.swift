@@ -18,6 +18,12 @@ extension Tokenizer {
     return 0
   }
 
+  /// False when a character starting with byte `b` cannot be whitespace.
+  @inline(__always)
+  static func mayStartSpace(_ b: UInt8) -> Bool {
+    b == 0x20 || (b >= 0x09 && b <= 0x0D) || b == 0xC2 || (b >= 0xE1 && b <= 0xE3)
+  }
+
   /// Whether `range` of `text` is all whitespace.
   static func isSpace(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
     var i = range.lowerBound

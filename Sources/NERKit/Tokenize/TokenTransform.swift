@@ -16,19 +16,28 @@ public struct TokenTransform {
     maskURLs = options.maskURLs
   }
 
+  /// True when every token in `text` comes out as it is, as a quick look at the bytes
+  /// shows: nothing but normalization asked, and `text` below U+0300 for NFC, or ASCII.
+  func leavesTokensUnchanged(in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard !maskURLs && !lowercase && !maskDigits else { return false }
+    guard let form = normalization else { return true }
+    let limit: UInt8 = form == .nfc ? 0xCC : 0x80
+    return !text.contains { $0 >= limit }
+  }
+
   /// Appends the transformed `token` (valid UTF-8) of kind `kind` to `out`.
-  func append(_ token: UnsafeBufferPointer<UInt8>, _ kind: Tokenizer.Kind, to out: inout [UInt8]) {
+  func append(_ token: UnsafeBufferPointer<UInt8>, _ kind: Tokenizer.Kind, to out: inout ByteBuffer) {
     if maskURLs {
       switch kind {
-      case .url: out.append(contentsOf: "url".utf8); return
-      case .email: out.append(contentsOf: "email".utf8); return
-      case .number: out.append(contentsOf: "num".utf8); return
+      case .url: out.append("url"); return
+      case .email: out.append("email"); return
+      case .number: out.append("num"); return
       default: break
       }
     }
     if !lowercase && !maskDigits {
       if normalization?.leavesUnchanged(token) ?? true {
-        out.append(contentsOf: token)
+        out.append(token)
         return
       }
     } else if !token.contains(where: { $0 >= 0x80 }) {
@@ -46,6 +55,6 @@ public struct TokenTransform {
     if maskDigits {
       t = String(String.UnicodeScalarView(t.unicodeScalars.map { $0.properties.numericType == .decimal ? "0" : $0 }))
     }
-    out.append(contentsOf: t.utf8)
+    t.withUTF8 { out.append($0) }
   }
 }

@@ -29,7 +29,7 @@ public struct TokenizedLineWriter {
   }
 
   /// Appends the sentences of `tokenized`, the result of tokenizing `line`, to `out`.
-  public func write(_ line: UnsafeBufferPointer<UInt8>, _ tokenized: TokenizedLine, to out: inout [UInt8]) {
+  public func write(_ line: UnsafeBufferPointer<UInt8>, _ tokenized: TokenizedLine, to out: inout ByteBuffer) {
     guard !tokenized.sentences.isEmpty else { return }
     var id: [UInt8] = []
     if metadata { SentenceID.appendPrefix(line, to: &id) }
@@ -39,35 +39,42 @@ public struct TokenizedLineWriter {
       switch format {
       case .conll:
         if metadata {
-          out.append(contentsOf: "# id = ".utf8)
-          out.append(contentsOf: id)
+          out.append("# id = ")
+          out.append(id)
           out.append(UInt8(ascii: "-"))
           Self.appendDecimal(k + 1, to: &out)
           out.append(0x0A)
-          out.append(contentsOf: language)
-          out.append(contentsOf: "# text = ".utf8)
+          out.append(language)
+          out.append("# text = ")
           CoNLLWriter.appendOneLine(text, to: &out)
           out.append(0x0A)
         }
-        for t in tokens {
-          transform.append(UnsafeBufferPointer(rebasing: line[t.range]), t.kind, to: &out)
-          out.append(0x0A)
+        if transform.leavesTokensUnchanged(in: text) {
+          for t in tokens {
+            out.append(UnsafeBufferPointer(rebasing: line[t.range]))
+            out.append(0x0A)
+          }
+        } else {
+          for t in tokens {
+            transform.append(UnsafeBufferPointer(rebasing: line[t.range]), t.kind, to: &out)
+            out.append(0x0A)
+          }
         }
         out.append(0x0A)
       case .jsonl:
         out.append(UInt8(ascii: "{"))
         if metadata {
-          out.append(contentsOf: "\"id\":\"".utf8)
-          out.append(contentsOf: id)
+          out.append("\"id\":\"")
+          out.append(id)
           out.append(UInt8(ascii: "-"))
           Self.appendDecimal(k + 1, to: &out)
-          out.append(contentsOf: "\",".utf8)
-          out.append(contentsOf: language)
-          out.append(contentsOf: "\"text\":\"".utf8)
+          out.append("\",")
+          out.append(language)
+          out.append("\"text\":\"")
           JSONText.appendEscaped(text, to: &out)
-          out.append(contentsOf: "\",".utf8)
+          out.append("\",")
         }
-        out.append(contentsOf: "\"tokens\":[".utf8)
+        out.append("\"tokens\":[")
         for (i, t) in tokens.enumerated() {
           if i > 0 { out.append(UInt8(ascii: ",")) }
           out.append(0x22)
@@ -78,10 +85,10 @@ public struct TokenizedLineWriter {
         }
         out.append(UInt8(ascii: "]"))
         if metadata {
-          out.append(contentsOf: ",\"offsets\":[".utf8)
+          out.append(",\"offsets\":[")
           var offsets = ScalarOffsets(line, origin: sentence.text.lowerBound)
           for (i, t) in tokens.enumerated() {
-            out.append(contentsOf: i > 0 ? ",[".utf8 : "[".utf8)
+            out.append(i > 0 ? ",[" : "[")
             Self.appendDecimal(offsets.scalars(at: t.range.lowerBound), to: &out)
             out.append(UInt8(ascii: ","))
             Self.appendDecimal(offsets.scalars(at: t.range.upperBound), to: &out)
@@ -89,21 +96,23 @@ public struct TokenizedLineWriter {
           }
           out.append(UInt8(ascii: "]"))
         }
-        out.append(contentsOf: "}\n".utf8)
+        out.append("}\n")
       }
     }
   }
 
-  /// Escapes `out[start...]` for the inside of a JSON string literal, in place.
-  private static func escape(_ out: inout [UInt8], from start: Int) {
-    guard let first = out[start...].firstIndex(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return }
-    let tail = Array(out[first...])
-    out.removeSubrange(first...)
+  /// Escapes the bytes of `out` from `start` on for the inside of a JSON string literal.
+  private static func escape(_ out: inout ByteBuffer, from start: Int) {
+    var first = start
+    while first < out.count && !(out[first] < 0x20 || out[first] == 0x22 || out[first] == 0x5C) { first += 1 }
+    guard first < out.count else { return }
+    let tail = out.withUnsafeBytes { Array($0[first...]) }
+    out.removeLast(out.count - first)
     tail.withUnsafeBufferPointer { JSONText.appendEscaped($0, to: &out) }
   }
 
   /// Appends the decimal digits of `n` (not negative) to `out`.
-  private static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
+  private static func appendDecimal(_ n: Int, to out: inout ByteBuffer) {
     var divisor = 1
     while divisor <= n / 10 { divisor *= 10 }
     while divisor > 0 {

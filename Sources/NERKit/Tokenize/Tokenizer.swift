@@ -34,14 +34,13 @@ public final class Tokenizer {
       var tokenized = TokenizedLine()
       tokenize(bytes, into: &tokenized)
       let transform = TokenTransform(options)
-      var token: [UInt8] = []
       return tokenized.sentences.map { sentence in
         var out = TokenizedSentence(text: String(decoding: UnsafeBufferPointer(rebasing: bytes[sentence.text]), as: UTF8.self), tokens: [], offsets: [])
         var offsets = ScalarOffsets(bytes, origin: sentence.text.lowerBound)
         for t in tokenized.tokens[sentence.tokens] {
-          token.removeAll(keepingCapacity: true)
+          var token = ByteBuffer(capacity: t.range.count)
           transform.append(UnsafeBufferPointer(rebasing: bytes[t.range]), t.kind, to: &token)
-          out.tokens.append(String(decoding: token, as: UTF8.self))
+          out.tokens.append(token.withUnsafeBytes { String(decoding: $0, as: UTF8.self) })
           out.offsets.append(offsets.scalars(at: t.range.lowerBound)..<offsets.scalars(at: t.range.upperBound))
         }
         return out
@@ -109,7 +108,7 @@ public final class Tokenizer {
         }
         continue
       }
-      if Self.isSpace(text, range) { continue }
+      if Self.mayStartSpace(text[range.lowerBound]) && Self.isSpace(text, range) { continue }
       let segmentKind = result.segments.kind(s)
       let kind: Kind = segmentKind == .number ? .number : (segmentKind == .none ? .other : .word)
       result.pieces.append(.init(range: range, kind: kind))
@@ -156,10 +155,12 @@ public final class Tokenizer {
         // An abbreviation: a short word (or one with periods inside, "EE.UU") and the
         // period right after it, where ICU saw no sentence end (a token follows).
         // Without sentence breaking, only a one-letter word counts (an initial, "D.").
-        let initial = current.range.count == 1 && (text[current.range.lowerBound] | 0x20) >= UInt8(ascii: "a")
-          && (text[current.range.lowerBound] | 0x20) <= UInt8(ascii: "z")
+        func initial() -> Bool {
+          current.range.count == 1 && (text[current.range.lowerBound] | 0x20) >= UInt8(ascii: "a")
+            && (text[current.range.lowerBound] | 0x20) <= UInt8(ascii: "z")
+        }
         if current.kind == .word, byte(next.range) == UInt8(ascii: "."), i + 1 < tokens.count,
-          options.splitSentences ? current.range.count <= 5 || text[current.range].contains(UInt8(ascii: ".")) : initial
+          options.splitSentences ? current.range.count <= 5 || text[current.range].contains(UInt8(ascii: ".")) : initial()
         {
           current.range = current.range.lowerBound..<next.range.upperBound
           current.kind = .other
