@@ -106,7 +106,14 @@ extension NERTag {
                 }
                 for (record, prediction) in zip(batch, predictions) {
                   guard case .sentence(var s) = record, let prediction else {
-                    try writer!.write(record)
+                    if case .documentStart(var d) = record, !d.fields.isEmpty {
+                      // The -DOCSTART- line gets an O in the new column, so the file stays
+                      // rectangular for conlleval and ner-score.
+                      d.fields.append("O")
+                      try writer!.write(.documentStart(d))
+                    } else {
+                      try writer!.write(record)
+                    }
                     continue
                   }
                   Self.annotate(&s, with: try prediction.get(), format: outFormat)

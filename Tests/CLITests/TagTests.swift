@@ -163,6 +163,12 @@ struct TagTests {
     #expect(c.status == 65 && c.stderr.contains("no column 2"), "\(c.stderr)")
   }
 
+  @Test func docstartLinesGetTheNewColumn() throws {
+    let model = try Self.train(["--max-iterations", "20"], Self.corpus(30))
+    let r = try tag(["-m", model], "-DOCSTART- -X- O\n\nwe x O\nlive x O\n")
+    #expect(r.text.hasPrefix("-DOCSTART- -X- O O\n\nwe x O O\n"), "\(r.text)")
+  }
+
   @Test func endsQuietlyIntoHead() throws {
     let model = try Self.train(["--max-iterations", "5"], Self.corpus(10))
     let big = Self.file(Self.corpus(3000))
