@@ -78,16 +78,22 @@ f1() {
   paste -d' ' "$out_dir/gold.labels" "$1" | sed 's/^ $//' | "$score" | awk '/^accuracy/ { print $NF }'
 }
 
+# trained_secs LOG: the seconds of ner-tag's "trained in 12.3s" / "trained in 2m51s" line.
+trained_secs() {
+  sed -n 's/.*trained in \([0-9m.]*\)s$/\1/p' "$1" |
+    awk '{ if (index($0, "m")) { split($0, a, "m"); print a[1] * 60 + a[2] } else print }'
+}
+
 common=(--c1 0.1 --c2 0.1 --max-iterations "$iterations")
 measure crfsuite-train "$PY" "$script_dir/crfsuite_run.py" train "$train" "$out_dir/crfsuite.model" "${common[@]}"
 cs_train_wall=$WALL cs_train_rss=$RSS
 cs_train_s=$(sed -n 's/.*"train_s": \([0-9.]*\).*/\1/p' "$out_dir/crfsuite-train.err" | tail -1)
 measure ner-train-1 "$tag" train --from crfsuite --threads 1 "${common[@]}" -m "$out_dir/ner1.model" "$train"
 n1_wall=$WALL n1_rss=$RSS
-n1_s=$(sed -n 's/.*trained in \([0-9.]*\)s$/\1/p' "$out_dir/ner-train-1.err")
+n1_s=$(trained_secs "$out_dir/ner-train-1.err")
 measure ner-train-2 "$tag" train --from crfsuite --threads 2 "${common[@]}" -m "$out_dir/ner2.model" "$train"
 n2_wall=$WALL n2_rss=$RSS
-n2_s=$(sed -n 's/.*trained in \([0-9.]*\)s$/\1/p' "$out_dir/ner-train-2.err")
+n2_s=$(trained_secs "$out_dir/ner-train-2.err")
 
 measure crfsuite-tag sh -c "'$PY' '$script_dir/crfsuite_run.py' tag '$test' '$out_dir/crfsuite.model' > '$out_dir/crfsuite.labels'"
 cs_tag_wall=$WALL
@@ -100,10 +106,6 @@ cs_f1=$(f1 "$out_dir/crfsuite.labels")
 n1_f1=$(f1 "$out_dir/ner1.labels")
 n2_f1=$(f1 "$out_dir/ner2.labels")
 
-# "trained in" is printed as seconds below a minute, else as XmYYs.
-to_secs() { awk -v t="$1" 'BEGIN { if (t ~ /m/) { split(t, a, "m"); sub("s", "", a[2]); print a[1] * 60 + a[2] } else print t }'; }
-[[ -n $n1_s ]] || n1_s=$(to_secs "$(sed -n 's/.*trained in \([0-9m.]*\)s$/\1/p' "$out_dir/ner-train-1.err")")
-[[ -n $n2_s ]] || n2_s=$(to_secs "$(sed -n 's/.*trained in \([0-9m.]*\)s$/\1/p' "$out_dir/ner-train-2.err")")
 
 {
   echo "# ner-tag against CRFsuite on identical attributes"

@@ -87,7 +87,6 @@ def main():
         t2 = time.perf_counter()
         last = trainer.logparser.last_iteration or {}
         info = {"read_s": t1 - t0, "train_s": t2 - t1, "iterations": len(trainer.logparser.iterations),
-                "features": trainer.logparser.num_features if hasattr(trainer.logparser, "num_features") else None,
                 "loss": last.get("loss")}
     else:
         tagger = pycrfsuite.Tagger()

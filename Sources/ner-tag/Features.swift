@@ -27,17 +27,7 @@ extension NERTag {
     @Option(help: "Language of sentences that give none.")
     var lang: String?
 
-    @Option(help: ArgumentHelp("Use the CRF++ templates in this file instead of the built-in features.", valueName: "file"))
-    var template: String?
-
-    @Option(help: ArgumentHelp("Column the built-in features read tokens from: a key or a 1-based number.", valueName: "column"))
-    var tokenColumn: String?
-
-    @Option(name: .customLong("column"), help: ArgumentHelp("A column whose values are extra observations; repeatable.", valueName: "column"))
-    var extraColumns: [String] = []
-
-    @Flag(help: "Add a copy of every feature conjoined with the sentence's language.")
-    var languageFeatures = false
+    @OptionGroup var features: FeatureOptions
 
     @Option(help: "Threads to compute features with (default: all cores); the output is the same for any number.")
     var threads: Int = BatchWorkers<Int>.processorCount
@@ -47,25 +37,11 @@ extension NERTag {
 
     func validate() throws {
       if threads < 1 { throw ValidationError("--threads needs a positive number.") }
-      if template != nil && (tokenColumn != nil || !extraColumns.isEmpty) {
-        throw ValidationError("--template reads columns itself; drop --token-column and --column.")
-      }
     }
 
     func run() throws {
       try ToolMain.run(tool: "ner-tag") {
-        var templateText: String?
-        if let path = template {
-          let file = try InputFile(path: path)
-          templateText = try file.located { try file.lines.readAllText() }
-        }
-        let featureSet: FeatureSet
-        do {
-          featureSet = try FeatureSet(templateText: templateText, tokenColumn: tokenColumn, extraColumns: extraColumns,
-                                      languageFeatures: languageFeatures)
-        } catch let e as DataError {
-          throw ToolFailure(file: template, line: e.line, e.message, status: ExitStatus.dataError)
-        }
+        let featureSet = try features.featureSet()
         let workers = BatchWorkers(threads: threads) { featureSet }
         let target = try OutputTarget(path: output)
         try target.run {

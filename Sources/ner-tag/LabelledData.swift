@@ -1,17 +1,15 @@
 import NERCLI
 import NERKit
 
-/// The features and gold tags of every sentence of a labelled file (for --dev).
+/// The observations and gold tags of every sentence of a labelled file (for --dev).
 func readLabelled(path: String, from: DataFormat, language: String?, featureSet: FeatureSet,
-                  workers: BatchWorkers<FeatureSet>) throws -> [(features: [[String]], gold: [String])] {
+                  workers: BatchWorkers<FeatureSet>) throws -> [(observations: Observations, gold: [String])] {
   let input = LabelledInput(path)
   let file = try InputFile(path: input.path)
-  var result: [(features: [[String]], gold: [String])] = []
+  var result: [(observations: Observations, gold: [String])] = []
   if from == .crfsuite {
     try readCRFsuite(file) { labels, items, _ in
-      var names = items.map { $0.map(\.0) }
-      if featureSet.languageFeatures { names = FeatureExtractor.withLanguage(names, language: input.language ?? language ?? "") }
-      result.append((names, labels))
+      result.append((.attributes(featureSet.attributes(items, language: input.language ?? language)), labels))
     }
     return result
   }
@@ -20,14 +18,13 @@ func readLabelled(path: String, from: DataFormat, language: String?, featureSet:
     var sentences: [Sentence] = []
     while let record = try reader.next() {
       guard case .sentence(let s) = record, s.count > 0 else { continue }
-      guard let t = s.tagColumn else { throw DataError(line: s.line, "no gold tag column to score against") }
-      _ = t
+      guard s.tagColumn != nil else { throw DataError(line: s.line, "no gold tag column to score against") }
       sentences.append(s)
     }
     let features = workers.map(sentences) { fs, s in
       Result { try fs.features(s, language: input.language ?? s.metadata("lang") ?? language) }
     }
-    for (s, f) in zip(sentences, features) { result.append((try f.get(), s.tags!)) }
+    for (s, f) in zip(sentences, features) { result.append((.features(try f.get()), s.tags!)) }
   }
   return result
 }

@@ -170,12 +170,7 @@ extension NERTag {
       var batch: [[[(String, Double)]]] = []
       func flush() throws {
         let labels = workers.map(batch) { t, items -> [String] in
-          var items = items
-          if t.featureSet.languageFeatures {
-            let prefix = (language ?? "") + "|"
-            items = items.map { a in a + a.map { (prefix + $0.0, $0.1) } }
-          }
-          return t.predict(t.contents.tagger.sequence(items)).labels
+          t.predict(t.contents.tagger.sequence(t.featureSet.attributes(items, language: language))).labels
         }
         for l in labels { try out.write(l.joined(separator: "\n") + "\n\n") }
         batch.removeAll(keepingCapacity: true)

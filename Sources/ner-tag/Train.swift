@@ -38,17 +38,7 @@ extension NERTag {
     @Option(help: "Language of inputs and sentences that give none.")
     var lang: String?
 
-    @Option(help: ArgumentHelp("Use the CRF++ templates in this file instead of the built-in features.", valueName: "file"))
-    var template: String?
-
-    @Option(help: ArgumentHelp("Column the built-in features read tokens from: a key (tokens, roman, col2...) or a 1-based number.", valueName: "column"))
-    var tokenColumn: String?
-
-    @Option(name: .customLong("column"), help: ArgumentHelp("A column (key or 1-based number) whose values are extra observations, such as POS tags; repeatable.", valueName: "column"))
-    var extraColumns: [String] = []
-
-    @Flag(help: "Add a copy of every feature conjoined with the sentence's language.")
-    var languageFeatures = false
+    @OptionGroup var features: FeatureOptions
 
     @Option(name: .customLong("weight"), help: ArgumentHelp("Scale the log-likelihood of language LANG by MU; repeatable.", valueName: "LANG=MU"))
     var weights: [String] = []
@@ -105,10 +95,7 @@ extension NERTag {
         throw ValidationError("--memories, --min-freq, --dev-every and --patience need positive numbers.")
       }
       if let m = maxIterations, m < 1 { throw ValidationError("--max-iterations needs a positive number.") }
-      if template != nil && (tokenColumn != nil || !extraColumns.isEmpty) {
-        throw ValidationError("--template reads columns itself; drop --token-column and --column.")
-      }
-      if from == .crfsuite && (template != nil || tokenColumn != nil || !extraColumns.isEmpty) {
+      if from == .crfsuite && features.readsColumns {
         throw ValidationError("--from crfsuite reads attributes; --template, --token-column and --column do not apply.")
       }
     }
@@ -117,18 +104,7 @@ extension NERTag {
       try ToolMain.run(tool: "ner-tag") {
         let started = Clock.now
         let muByLanguage = try keyedNumbers(weights, option: "--weight")
-        var templateText: String?
-        if let path = template {
-          let file = try InputFile(path: path)
-          templateText = try file.located { try file.lines.readAllText() }
-        }
-        let featureSet: FeatureSet
-        do {
-          featureSet = try FeatureSet(templateText: templateText, tokenColumn: tokenColumn, extraColumns: extraColumns,
-                                      languageFeatures: languageFeatures)
-        } catch let e as DataError {
-          throw ToolFailure(file: template, line: e.line, e.message, status: ExitStatus.dataError)
-        }
+        let featureSet = try features.featureSet()
         var corpus = TrainingCorpus(featureSet: featureSet, trainingScheme: tagScheme)
         let workers = BatchWorkers(threads: threads) { featureSet }
         for argument in InputFile.paths(inputs) {
@@ -154,8 +130,8 @@ extension NERTag {
                   batch.append((s, input.language ?? s.metadata("lang") ?? lang))
                 }
               }
-              let features = workers.map(batch) { fs, item in Result { try fs.features(item.0, language: item.1) } }
-              for ((s, language), f) in zip(batch, features) {
+              let computed = workers.map(batch) { fs, item in Result { try fs.features(item.0, language: item.1) } }
+              for ((s, language), f) in zip(batch, computed) {
                 try corpus.add(s, features: try f.get(), language: language, weight: muByLanguage[language ?? ""] ?? 1)
               }
             }

@@ -101,6 +101,11 @@ struct TagTests {
     let tagged = try tag(["-m", one, Self.file(data)], "")
     #expect(labels.text.split(separator: "\n") == Self.lastColumn(tagged.text).map { Substring($0) })
     #expect(labels.text.hasSuffix("\n\n"))
+    // Development data in CRFsuite's format, with attribute values.
+    let weighted = Self.file(features.text.replacingOccurrences(of: "\tw[0]=", with: "\tw[0]\\:x:0.5\tw[0]="), ".crfsuite")
+    let devModel = viaCRFsuite + ".dev"
+    let dev = try ToolRunner.run("ner-tag", ["train", "--from", "crfsuite", "--max-iterations", "10", "--dev", weighted, "--dev-every", "5", "-m", devModel, crfsuiteData])
+    #expect(dev.status == 0 && dev.stderr.contains("iteration 5: ") && dev.stderr.contains(", dev F1 100.00"), "\(dev.stderr)")
   }
 
   @Test func iobesTrainingWritesTheInputScheme() throws {

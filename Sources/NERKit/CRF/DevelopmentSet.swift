@@ -1,19 +1,26 @@
+/// What a sentence is tagged from: feature names (value 1), or CRFsuite attributes with
+/// values.
+public enum Observations: Sendable {
+  case features([[String]])
+  case attributes([[(String, Double)]])
+}
+
 /// Labelled sentences scored with conlleval's entity F1 while a model trains.
 public final class DevelopmentSet {
-  let sentences: [(features: [[String]], gold: [String])]
-  /// Attribute ids of each sentence, computed once for the attribute dictionary they were
-  /// made with (training keeps the same dictionary throughout).
-  private var cached: (attributes: [String: Int], sequences: [AttributeSequence])?
+  let sentences: [(observations: Observations, gold: [String])]
+  /// Attribute ids of each sentence, computed once: training keeps one attribute
+  /// dictionary throughout (its size identifies it).
+  private var cached: (attributeCount: Int, sequences: [AttributeSequence])?
 
-  public init(_ sentences: [(features: [[String]], gold: [String])]) { self.sentences = sentences }
+  public init(_ sentences: [(observations: Observations, gold: [String])]) { self.sentences = sentences }
 
   public var count: Int { sentences.count }
 
   /// conlleval's overall F1 (0 to 100) of `tagger` on these sentences.
   public func f1(_ tagger: SequenceTagger) -> Double {
-    let attributes = tagger.contents.tagger.attributes
-    if cached == nil || cached!.attributes.count != attributes.count {
-      cached = (attributes, sentences.map { tagger.contents.tagger.sequence($0.features) })
+    let t = tagger.contents.tagger
+    if cached?.attributeCount != t.attributes.count {
+      cached = (t.attributes.count, sentences.map { t.sequence($0.observations) })
     }
     guard var scorer = try? ConllevalScorer() else { return 0 }
     for (s, x) in zip(sentences, cached!.sequences) {

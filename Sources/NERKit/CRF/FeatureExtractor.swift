@@ -139,4 +139,9 @@ public struct FeatureExtractor: Sendable {
   public static func withLanguage(_ features: [[String]], language: String) -> [[String]] {
     features.map { f in f + f.map { "\(language)|\($0)" } }
   }
+
+  /// The same for attributes with values (CRFsuite data): the copies keep the values.
+  public static func withLanguage(_ attributes: [[(String, Double)]], language: String) -> [[(String, Double)]] {
+    attributes.map { a in a + a.map { ("\(language)|\($0.0)", $0.1) } }
+  }
 }

@@ -64,6 +64,12 @@ public struct FeatureSet: Sendable {
     return f
   }
 
+  /// The attributes of CRFsuite data under this feature set: as given, with the
+  /// language-conjoined copies when ``languageFeatures`` is on.
+  public func attributes(_ items: [[(String, Double)]], language: String?) -> [[(String, Double)]] {
+    languageFeatures ? FeatureExtractor.withLanguage(items, language: language ?? "") : items
+  }
+
   /// The columns CRF++ templates index: all but the gold and predicted tag columns.
   public static func templateColumns(_ s: Sentence) -> [Int] {
     s.columns.indices.filter { $0 != s.tagColumn && s.columns[$0].key != "pred" }

@@ -14,6 +14,8 @@ public struct SequenceTagger: Sendable {
   /// The language of the model's first training input, for input without one.
   public let defaultLanguage: String?
   let mask: TransitionMask?
+  /// Each label read as a tag (nil when it is not one), parsed once.
+  let labelTags: [Tag?]
 
   /// A model read from a file (its template, if any, is parsed again).
   public init(_ contents: ModelFile.Contents) throws {
@@ -28,6 +30,7 @@ public struct SequenceTagger: Sendable {
     outputScheme = contents.value("input-scheme").flatMap(TagScheme.init(rawValue:)) ?? labelScheme
     defaultLanguage = contents.value("languages")?.split(separator: " ").first.map(String.init)
     mask = labelScheme.map { TransitionMask(labels: contents.tagger.labels, scheme: $0) }
+    labelTags = contents.tagger.labels.map { Tag(parsing: $0) }
   }
 
   var tagger: CRFTagger { contents.tagger }
@@ -63,10 +66,9 @@ public struct SequenceTagger: Sendable {
       }
     }
     if spans {
-      let tags = best.labels.map { Tag(parsing: tagger.labels[$0]) ?? .outside }
-      for span in SpanDecoder.lenient(tags) {
+      for span in SpanDecoder.lenient(tags(best.labels)) {
         let continuing = (0..<L).filter { j in
-          guard let t = Tag(parsing: tagger.labels[j]), t.type == span.type else { return false }
+          guard let t = labelTags[j], t.type == span.type else { return false }
           return t.prefix == .inside || t.prefix == .end || t.prefix == .last
         }
         let probability = Self.spanProbability(lattice, labels: best.labels, span: span, continuing: continuing)
@@ -100,9 +102,10 @@ public struct SequenceTagger: Sendable {
 
   /// Labels in the output scheme.
   func output(_ labels: [Int]) -> [String] {
-    let names = labels.map { tagger.labels[$0] }
-    guard let from = labelScheme, let to = outputScheme, from != to else { return names }
-    let tags = names.map { Tag(parsing: $0) ?? .outside }
-    return to.tags(for: SpanDecoder.lenient(tags), count: tags.count).map(\.description)
+    guard let from = labelScheme, let to = outputScheme, from != to else { return labels.map { tagger.labels[$0] } }
+    return to.tags(for: SpanDecoder.lenient(tags(labels)), count: labels.count).map(\.description)
   }
+
+  /// Labels as tags (a label that is not a tag reads as O).
+  func tags(_ labels: [Int]) -> [Tag] { labels.map { labelTags[$0] ?? .outside } }
 }

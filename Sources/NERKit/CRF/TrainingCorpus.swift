@@ -46,12 +46,7 @@ public struct TrainingCorpus {
   /// Adds a sequence of CRFsuite-style attributes.
   public mutating func add(attributes: [[(String, Double)]], labels: [String], language: String?, weight: Double, line: Int) throws {
     guard !labels.isEmpty else { return }
-    var attributes = attributes
-    if featureSet.languageFeatures {
-      let prefix = (language ?? "") + "|"
-      attributes = attributes.map { a in a + a.map { (prefix + $0.0, $0.1) } }
-    }
-    set.append(attributes: attributes, labels: try self.labels(labels, line: line), weight: weight)
+    set.append(attributes: featureSet.attributes(attributes, language: language), labels: try self.labels(labels, line: line), weight: weight)
     count(language, tokens: labels.count)
   }
 
