@@ -19,7 +19,13 @@ let package = Package(
       name: "CICU",
       linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n")]
     ),
-    .target(name: "NERKit", dependencies: ["CICU"]),
+    // BLAS and LAPACK (OpenBLAS, LAPACKE) behind a plain-C seam: <cblas.h> and
+    // <lapacke.h> stay in its .c files.
+    .target(
+      name: "CLinAlg",
+      linkerSettings: [.linkedLibrary("lapacke"), .linkedLibrary("openblas")]
+    ),
+    .target(name: "NERKit", dependencies: ["CICU", "CLinAlg"]),
     .target(
       name: "NERCLI",
       dependencies: ["NERKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
