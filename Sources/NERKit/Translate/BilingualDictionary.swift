@@ -47,7 +47,7 @@ public struct BilingualDictionary: Sendable {
   /// Parses the text of a dictionary file (rules in the type's description).
   public init(parsing text: String) throws {
     var number = 0
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    for line in Array(text.utf8).split(separator: 0x0A, omittingEmptySubsequences: false) {
       number += 1
       try addLine(line, number: number)
     }
@@ -56,7 +56,7 @@ public struct BilingualDictionary: Sendable {
   /// Reads a dictionary file line by line (rules in the type's description).
   public init(reader: LineReader) throws {
     while let line = try reader.next() {
-      try addLine(Substring(String(decoding: line.bytes, as: UTF8.self)), number: line.number)
+      try addLine(ArraySlice(line.bytes), number: line.number)
     }
   }
 
@@ -89,27 +89,33 @@ public struct BilingualDictionary: Sendable {
     return nil
   }
 
-  private mutating func addLine(_ raw: Substring, number: Int) throws {
+  /// Adds the pair on one line (its bytes without the `\n`). Fields are split on bytes,
+  /// so a combining mark after a space or tab does not hide the separator.
+  private mutating func addLine(_ raw: ArraySlice<UInt8>, number: Int) throws {
+    let space: UInt8 = 0x20
+    let tab: UInt8 = 0x09
     var line = raw
-    if line.last == "\r" { line = line.dropLast() }
-    if line.allSatisfy({ $0 == " " || $0 == "\t" }) { return }
+    if line.last == 0x0D { line = line.dropLast() }
+    if line.allSatisfy({ $0 == space || $0 == tab }) { return }
+    func text(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
     func malformed(_ why: String) -> DataError {
-      let shown = line.count > 60 ? line.prefix(57) + "..." : line
+      let whole = text(line)
+      let shown = whole.count > 60 ? whole.prefix(57) + "..." : Substring(whole)
       return DataError(line: number, "expected 'source target' (\(why)), got '\(shown)'")
     }
-    if line.contains("\t") {
-      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+    if line.contains(tab) {
+      let fields = line.split(separator: tab, omittingEmptySubsequences: false)
       guard fields.count == 2 else { throw malformed("two fields separated by a tab") }
       let source = fields[0]
-      let target = fields[1].split(separator: " ")
+      let target = fields[1].split(separator: space)
       guard !source.isEmpty, !target.isEmpty else { throw malformed("no field may be empty") }
-      guard !source.contains(" ") else { throw malformed("the source must be one word") }
-      add(source: String(source), target: target.map(String.init))
+      guard !source.contains(space) else { throw malformed("the source must be one word") }
+      add(source: text(source), target: target.map(text))
     } else {
-      let fields = line.split(separator: " ", omittingEmptySubsequences: false)
+      let fields = line.split(separator: space, omittingEmptySubsequences: false)
       guard fields.count >= 2 else { throw malformed("two words separated by a space or a tab") }
       guard !fields.contains(where: \.isEmpty) else { throw malformed("one space between fields, no field empty") }
-      add(source: String(fields[0]), target: fields.dropFirst().map(String.init))
+      add(source: text(fields[0]), target: fields.dropFirst().map(text))
     }
   }
 }
