@@ -34,7 +34,13 @@ public struct BilingualDictionary: Sendable {
   public struct Lookup: Sendable, Equatable {
     /// The translations in file order, each one word or more.
     public var translations: [[String]]
+    /// Whether the token or only its lowercase form is an entry.
     public var match: Match
+
+    public init(translations: [[String]], match: Match) {
+      self.translations = translations
+      self.match = match
+    }
   }
 
   private var entries: [String: [[String]]] = [:]

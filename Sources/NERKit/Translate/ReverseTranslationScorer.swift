@@ -15,7 +15,9 @@
 /// candidate has a vector, and then the first listed is. Ties go to the earlier listed
 /// candidate. Sums run in Double in a fixed order, so choices are deterministic.
 public struct ReverseTranslationScorer {
+  /// Source-language vectors, mapped into the target space.
   public var source: any TranslationVectors
+  /// Target-language vectors.
   public var target: any TranslationVectors
   /// The weight of the word's own similarity against its context's (0...1).
   public var alpha: Double

@@ -2,6 +2,7 @@
 /// stderr. Every source token is counted once, in exactly one of ``exact``,
 /// ``lowercase``, ``fallback``, ``kept`` and ``copied``.
 public struct TranslationStatistics: Sendable, Equatable {
+  /// Sentences translated.
   public var sentences = 0
   /// Tokens found in the dictionary as written.
   public var exact = 0
