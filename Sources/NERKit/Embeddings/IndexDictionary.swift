@@ -26,8 +26,10 @@ public struct IndexDictionary: Sendable, Equatable {
   public init(parsing text: String, source: WordEmbeddings, target: WordEmbeddings) throws {
     var found: [IndexPair] = []
     var number = 0
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    // Split as bytes: as Characters, "\r\n" is one grapheme and no "\n".
+    for bytes in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
       number += 1
+      let line = String(decoding: bytes, as: UTF8.self)
       let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
       if fields.isEmpty { continue }
       guard fields.count == 2 else {
