@@ -3,7 +3,7 @@ import PackageDescription
 
 /// Every tool of the suite is one executable target `Sources/<tool>/` holding one
 /// `@main` command, listed here once. Adding a tool means adding its folder and its name.
-let tools = ["ner-score", "ner-convert", "ner-tokenize", "ner-romanize", "ner-tag"]
+let tools = ["ner-score", "ner-convert", "ner-tokenize", "ner-romanize", "ner-tag", "ner-translate"]
 
 let package = Package(
   name: "ner-tools",

@@ -1,0 +1,139 @@
+import ArgumentParser
+import Foundation
+import NERCLI
+import NERKit
+
+@main
+struct NERTranslate: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "ner-translate",
+    abstract: "Translate a labelled corpus word by word; align embeddings and induce dictionaries.",
+    discussion: """
+      'ner-translate' (or 'ner-translate translate') rewrites the token column of CoNLL or \
+      JSONL with a bilingual dictionary (MUSE format), keeping the tags consistent, so a \
+      tagger can be trained for a language without labels. With aligned embeddings it \
+      chooses among several translations by context and translates unknown words to \
+      their CSLS nearest neighbour. 'ner-translate align' maps source embeddings into \
+      the target space (Procrustes on a seed dictionary, refined with induced \
+      dictionaries, as MUSE does); 'induce' exports the dictionary an alignment \
+      implies; 'evaluate' measures word-translation precision@k.
+
+      EXAMPLES:
+        ner-translate --dictionary en-es.txt en.train > en2es.train
+        ner-translate align --source-embeddings en.vec --target-embeddings es.vec --dictionary en-es.txt --output en-mapped.vec
+        ner-translate --dictionary en-es.txt --source-embeddings en-mapped.vec --target-embeddings es.vec en.train | ner-tag train -m es.model
+        ner-translate evaluate --source-embeddings en-mapped.vec --target-embeddings es.vec --dictionary en-es.test.txt
+      """,
+    version: suiteVersion,
+    subcommands: [Translate.self, Align.self, Induce.self, Evaluate.self],
+    defaultSubcommand: Translate.self)
+}
+
+/// Embedding files, read with diagnostics that name them.
+enum EmbeddingFiles {
+  /// Reads a `.vec` file; bad data exits 65 with the file and line, a missing file 66.
+  static func load(_ path: String, maxVocab: Int?) throws -> WordEmbeddings {
+    let input = try InputFile(path: path)
+    return try input.located { try input.readEmbeddings(maxVocab: maxVocab) }
+  }
+
+  /// Reads a mapping written by `align --save-mapping`.
+  static func loadMapping(_ path: String) throws -> LinearMapping {
+    let text = try readText(path)
+    do {
+      return try MappingFile.parse(text)
+    } catch let e as DataError {
+      throw ToolFailure.data(e, file: path)
+    }
+  }
+
+  /// Reads a whole text file (dictionaries, mappings).
+  static func readText(_ path: String) throws -> String {
+    let input = try InputFile(path: path)
+    return try input.located { try input.readAll() }
+  }
+
+  /// Parses a dictionary of words against two vocabularies, with the file's name on errors.
+  static func indexDictionary(_ path: String, source: WordEmbeddings, target: WordEmbeddings) throws -> IndexDictionary {
+    let text = try readText(path)
+    do {
+      return try IndexDictionary(parsing: text, source: source, target: target)
+    } catch let e as DataError {
+      throw ToolFailure.data(e, file: path)
+    }
+  }
+
+  /// `source` mapped by `mapping` when there is one, with the dimensions checked.
+  static func mapped(_ source: WordEmbeddings, _ mapping: LinearMapping?, mappingPath: String?, target: WordEmbeddings?) throws -> WordEmbeddings {
+    var source = source
+    if let mapping {
+      guard mapping.inputDimension == source.dimension else {
+        throw ToolFailure(file: mappingPath, "the mapping takes \(mapping.inputDimension)-dimensional vectors; the source embeddings have \(source.dimension)", status: ExitStatus.dataError)
+      }
+      source = mapping.apply(to: source)
+    }
+    if let target, target.dimension != source.dimension {
+      throw ToolFailure("source vectors have \(source.dimension) dimensions\(mapping == nil ? "" : " after mapping"), target vectors \(target.dimension)", status: ExitStatus.dataError)
+    }
+    return source
+  }
+}
+
+extension InputFile {
+  /// The embeddings in this file (`.vec` text).
+  func readEmbeddings(maxVocab: Int?) throws -> WordEmbeddings {
+    if let bytes = mapped() { return try VecReader.parse(bytes, maxVocab: maxVocab) }
+    var all: [UInt8] = []
+    while let line = try lines.next() {
+      all.append(contentsOf: line.bytes)
+      all.append(0x0A)
+    }
+    return try all.withUnsafeBufferPointer { try VecReader.parse($0, maxVocab: maxVocab) }
+  }
+
+  /// The whole input as text.
+  func readAll() throws -> String {
+    if let bytes = mapped() { return String(decoding: bytes, as: UTF8.self) }
+    var all: [UInt8] = []
+    while let line = try lines.next() {
+      all.append(contentsOf: line.bytes)
+      all.append(0x0A)
+    }
+    return String(decoding: all, as: UTF8.self)
+  }
+}
+
+/// Options naming the two embedding spaces, shared by the subcommands.
+struct EmbeddingOptions: ParsableArguments {
+  @Option(help: ArgumentHelp("Source-language word vectors (fastText .vec text).", valueName: "file"))
+  var sourceEmbeddings: String?
+
+  @Option(help: ArgumentHelp("Target-language word vectors (fastText .vec text).", valueName: "file"))
+  var targetEmbeddings: String?
+
+  @Option(help: ArgumentHelp("Read only the first N words of each .vec file (the most frequent); 0 reads all.", valueName: "N"))
+  var maxVocab: Int = 200_000
+
+  var vocabularyLimit: Int? { maxVocab > 0 ? maxVocab : nil }
+
+  func validate() throws {
+    if maxVocab < 0 { throw ValidationError("--max-vocab needs a number >= 0.") }
+  }
+
+  /// Both files, which the subcommand needs.
+  func loadBoth() throws -> (WordEmbeddings, WordEmbeddings) {
+    guard let s = sourceEmbeddings, let t = targetEmbeddings else {
+      throw ToolFailure("give both --source-embeddings and --target-embeddings", status: ExitStatus.usage)
+    }
+    return (try EmbeddingFiles.load(s, maxVocab: vocabularyLimit), try EmbeddingFiles.load(t, maxVocab: vocabularyLimit))
+  }
+}
+
+/// Retrieval methods by the names users type: nn, csls (k from --k) or MUSE's csls_knn_K.
+func retrievalMethod(_ name: String, k: Int) throws -> RetrievalMethod {
+  if name == "csls" { return .csls(k: k) }
+  guard let m = RetrievalMethod(museName: name) else {
+    throw ToolFailure("unknown method '\(name)': use nn, csls or csls_knn_K", status: ExitStatus.usage)
+  }
+  return m
+}

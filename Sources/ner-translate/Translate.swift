@@ -1,0 +1,183 @@
+import ArgumentParser
+import NERCLI
+import NERKit
+
+extension NERTranslate {
+  struct Translate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Translate the tokens of labelled CoNLL or JSONL word by word (the default subcommand).",
+      discussion: """
+        Each token becomes its dictionary translation (looked up as written, then \
+        lowercased), written with the token's letter case (Title, UPPER); a translation \
+        of several words becomes several tokens, the tags expanded so the entity stays \
+        whole (B-X becomes B-X I-X) and the other columns repeated. Tokens without an \
+        entry are kept, or with --fallback csls translated to their CSLS nearest \
+        neighbour in the aligned embeddings; --copy-types keeps tokens of those entity \
+        types as they are. With --source-embeddings (already mapped into the target \
+        space, or mapped by --mapping) and --target-embeddings, a word with several \
+        translations gets the one with the best reverse-translation score \
+        alpha*cos(w,t) + (1-alpha)*sum_j cos(t,c_j)/(d_j+1)^2 over the source words c_j \
+        within --window; without them, the first listed. '# lang' is set to the target \
+        language, '# text' lines (which give the source sentence) are dropped, and \
+        everything else passes through. Dictionary lines are 'source target', separated \
+        by a space (further words make a translation of several words) or by a tab.
+
+        EXAMPLES:
+          ner-translate --dictionary en-es.txt --copy-types PER en.train > en2es.train
+          ner-translate --dictionary en-es.txt --source-embeddings en-mapped.vec --target-embeddings es.vec --fallback csls --stats en.train
+          ner-translate --dictionary en-es.txt --keep-source --to jsonl en.train | jq -c '[.source, .tokens]'
+        """)
+
+    @Option(help: ArgumentHelp("Bilingual dictionary, 'source target' a line (MUSE format).", valueName: "file"))
+    var dictionary: String
+
+    @Argument(help: ArgumentHelp("Inputs; none or '-' reads standard input.", valueName: "file"))
+    var files: [String] = []
+
+    @Option(help: ArgumentHelp("Language code for '# lang' (default: the part of the dictionary's file name after the '-' of 'xx-yy', if it has one).", valueName: "lang"))
+    var targetLang: String?
+
+    @Flag(help: "Keep each source token in a 'source' column after the token column.")
+    var keepSource = false
+
+    @Option(help: ArgumentHelp("Tokens without an entry: keep them, or translate them to their CSLS nearest neighbour (needs both embeddings).", valueName: "keep|csls"))
+    var fallback: Fallback = .keep
+
+    @Option(help: ArgumentHelp("Entity types whose tokens are copied unchanged, comma-separated (e.g. PER,LOC).", valueName: "types"))
+    var copyTypes: String?
+
+    @Flag(inversion: .prefixedNo, help: "Give translations the source token's letter case (Title, UPPER).")
+    var caseRestoration = true
+
+    @OptionGroup var embeddings: EmbeddingOptions
+
+    @Option(help: ArgumentHelp("A mapping from 'align --save-mapping' to apply to the source embeddings first.", valueName: "file"))
+    var mapping: String?
+
+    @Option(help: "Weight of the word's own similarity in the reverse-translation score.")
+    var alpha: Double = 0.5
+
+    @Option(help: "Source words on each side that make a word's context.")
+    var window: Int = 3
+
+    @Option(help: "CSLS neighbourhood size for --fallback csls.")
+    var k: Int = 10
+
+    @Flag(help: "Print a summary of what happened to the tokens on stderr.")
+    var stats = false
+
+    @Option(help: "Input format: auto, conll or jsonl.")
+    var from: InputFormat = .auto
+
+    @Option(help: "Output format: conll or jsonl (default: the input's format).")
+    var to: OutputFormat?
+
+    @Option(name: [.short, .long], help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+
+    enum Fallback: String, ExpressibleByArgument, CaseIterable { case keep, csls }
+
+    func validate() throws {
+      if to == .spans { throw ValidationError("ner-translate writes conll or jsonl.") }
+      if !(0...1).contains(alpha) { throw ValidationError("--alpha needs a number between 0 and 1.") }
+      if window < 0 { throw ValidationError("--window needs a number >= 0.") }
+      if k < 1 { throw ValidationError("--k needs a positive number.") }
+      if (embeddings.sourceEmbeddings == nil) != (embeddings.targetEmbeddings == nil) {
+        throw ValidationError("give both --source-embeddings and --target-embeddings, or neither.")
+      }
+      if fallback == .csls && embeddings.sourceEmbeddings == nil {
+        throw ValidationError("--fallback csls needs --source-embeddings and --target-embeddings.")
+      }
+      if mapping != nil && embeddings.sourceEmbeddings == nil {
+        throw ValidationError("--mapping applies to --source-embeddings; give the embeddings too.")
+      }
+    }
+
+    /// The target language the dictionary's name implies: `en-es.train.txt` gives `es`.
+    static func language(ofDictionary path: String) -> String? {
+      let name = path.split(separator: "/").last.map(String.init) ?? path
+      let stem = name.split(separator: ".").first.map(String.init) ?? name
+      let parts = stem.split(separator: "-")
+      guard parts.count == 2, (2...3).contains(parts[1].count), parts[1].allSatisfy(\.isLetter) else { return nil }
+      return parts[1].lowercased()
+    }
+
+    func run() throws {
+      try ToolMain.run(tool: "ner-translate") {
+        let dictionaryFile = try InputFile(path: dictionary)
+        let words = try dictionaryFile.located { try BilingualDictionary(reader: dictionaryFile.lines) }
+        var options = TranslationOptions()
+        options.targetLanguage = targetLang ?? Self.language(ofDictionary: dictionary)
+        options.caseRestoration = caseRestoration
+        options.keepSource = keepSource
+        options.copyTypes = Set((copyTypes ?? "").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        var translator = CorpusTranslator(dictionary: words, options: options)
+        if embeddings.sourceEmbeddings != nil {
+          let (rawSource, target) = try embeddings.loadBoth()
+          let map = try mapping.map(EmbeddingFiles.loadMapping)
+          let source = try EmbeddingFiles.mapped(rawSource, map, mappingPath: mapping, target: target)
+          translator.scorer = ReverseTranslationScorer(
+            source: EmbeddingVectors(source), target: EmbeddingVectors(target), alpha: alpha, window: window)
+          if fallback == .csls {
+            translator.fallback = NearestTranslation(source: source, target: target, k: k).translate
+          }
+        }
+        var statistics = TranslationStatistics()
+        let target = try OutputTarget(path: output)
+        try target.run {
+          var writer: RecordWriter?
+          for path in InputFile.paths(files) {
+            let input = try InputFile(path: path)
+            let format = try input.detect(from)
+            if writer == nil { writer = recordWriter(to ?? (format == .jsonl ? .jsonl : .conll), target.buffer, dropMetadata: false) }
+            let reader = try input.recordReader(format)
+            try input.located {
+              while let record = try reader.next() {
+                guard case .sentence(var s) = record else {
+                  try writer!.write(record)
+                  continue
+                }
+                s.header.removeAll { if case .pair("text", _) = $0 { return true } else { return false } }
+                try writer!.write(.sentence(translator.translate(s, statistics: &statistics)))
+              }
+            }
+          }
+          try writer?.finish()
+        }
+        if stats { Diagnostics.write("ner-translate: \(statistics.summary)\n") }
+      }
+    }
+  }
+}
+
+/// Word vectors of a ``WordEmbeddings`` as translation scoring reads them.
+struct EmbeddingVectors: TranslationVectors {
+  let embeddings: WordEmbeddings
+  init(_ embeddings: WordEmbeddings) { self.embeddings = embeddings }
+  func vector(for word: String) -> [Float]? { embeddings.vector(for: word).map(Array.init) }
+}
+
+/// The CSLS nearest target word of a source word, for words the dictionary lacks; each
+/// word is looked up once.
+final class NearestTranslation {
+  private let source: WordEmbeddings
+  private let retrieval: NeighbourRetrieval
+  private var cache: [String: String?] = [:]
+
+  init(source: WordEmbeddings, target: WordEmbeddings, k: Int) {
+    self.source = source.normalized()
+    retrieval = NeighbourRetrieval(source: self.source, target: target.normalized(), method: .csls(k: k))
+  }
+
+  func translate(_ word: String) -> String? {
+    if let known = cache[word] { return known }
+    var answer: String?
+    if let row = source.index(of: word) ?? source.index(of: word.lowercased()),
+      let best = retrieval.nearest([row], count: 1).first?.first
+    {
+      answer = retrieval.target.words[best.index]
+    }
+    cache[word] = answer
+    return answer
+  }
+}
