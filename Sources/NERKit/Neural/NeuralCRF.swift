@@ -1,0 +1,165 @@
+/// The character-level neural CRF of Lample et al. (2016) with the cross-lingual sharing
+/// of Cotterell and Duh (2017).
+///
+/// Each word is the final states of a character BiLSTM over its characters (Unicode
+/// scalars) concatenated with its word embedding; a BiLSTM runs over the sentence; the
+/// score of tag `t` at position `i` is `a(t[i-1], t) + u_t · tanh(W [s_i ; l(lang)] + b)
+/// + c_t`, with `l` a language embedding; a linear-chain CRF sits on top. Characters,
+/// LSTMs, the tag layer and the transitions are shared by all languages; word
+/// embeddings are per language, row 0 of each table being the learned vector of unknown
+/// words.
+public struct NeuralCRF: Equatable, Sendable {
+  public let configuration: NeuralConfiguration
+  /// The labels, as the transitions and scores index them.
+  public let labels: [String]
+  /// The languages, in order; the first is the default for unknown languages.
+  public let languages: [String]
+  /// The known characters (Unicode scalar values); character id = index + 1, 0 unknown.
+  public let characters: [UInt32]
+  /// Each language's words (after --lower and digit masking); word id = index + 1.
+  public let vocabularies: [[String]]
+  /// Every weight but the word embeddings (see ``ParameterLayout``).
+  public var parameters: [Float]
+  /// Each language's embedding table, (words + 1) × wordDim; row 0 is the unknown word.
+  public var embeddings: [[Float]]
+
+  let layout: ParameterLayout
+  let characterIndex: [UInt32: Int32]
+  let wordIndex: [[String: Int32]]
+  let languageIndex: [String: Int]
+
+  /// A model with the given vocabularies and weights (`parameters` laid out as
+  /// ``ParameterLayout`` says; checked by the caller).
+  public init(configuration: NeuralConfiguration, labels: [String], languages: [String], characters: [UInt32],
+              vocabularies: [[String]], parameters: [Float], embeddings: [[Float]]) {
+    self.configuration = configuration
+    self.labels = labels
+    self.languages = languages
+    self.characters = characters
+    self.vocabularies = vocabularies
+    self.parameters = parameters
+    self.embeddings = embeddings
+    layout = ParameterLayout(configuration, characters: characters.count, languages: languages.count, labels: labels.count)
+    var ci: [UInt32: Int32] = [:]
+    for (i, c) in characters.enumerated() { ci[c] = Int32(i + 1) }
+    characterIndex = ci
+    wordIndex = vocabularies.map { words in
+      var d: [String: Int32] = [:]
+      d.reserveCapacity(words.count)
+      for (i, w) in words.enumerated() where d[w] == nil { d[w] = Int32(i + 1) }
+      return d
+    }
+    var li: [String: Int] = [:]
+    for (i, l) in languages.enumerated() where li[l] == nil { li[l] = i }
+    languageIndex = li
+  }
+
+  /// A model with random weights (seeded) and embeddings taken from `pretrained[language]`
+  /// where a word has one.
+  public init(configuration: NeuralConfiguration, labels: [String], languages: [String], characters: [UInt32],
+              vocabularies: [[String]], pretrained: [String: WordEmbeddings] = [:], seed: UInt64) {
+    var rng = SeededRandom(seed, 1)
+    let layout = ParameterLayout(configuration, characters: characters.count, languages: languages.count, labels: labels.count)
+    let parameters = layout.initialParameters(&rng)
+    let d = configuration.wordDim
+    let r = Float((3.0 / Double(d)).squareRoot())
+    var tables: [[Float]] = []
+    for (l, words) in vocabularies.enumerated() {
+      var table = [Float](repeating: 0, count: (words.count + 1) * d)
+      for i in 0..<table.count { table[i] = rng.uniform(r) }
+      if let e = pretrained[languages[l]], e.dimension == d {
+        for (i, w) in words.enumerated() {
+          guard let row = e.index(of: w) else { continue }
+          for (k, v) in e.vector(at: row).enumerated() { table[(i + 1) * d + k] = v }
+        }
+      }
+      tables.append(table)
+    }
+    self.init(configuration: configuration, labels: labels, languages: languages, characters: characters,
+              vocabularies: vocabularies, parameters: parameters, embeddings: tables)
+  }
+
+  public static func == (a: NeuralCRF, b: NeuralCRF) -> Bool {
+    a.configuration == b.configuration && a.labels == b.labels && a.languages == b.languages
+      && a.characters == b.characters && a.vocabularies == b.vocabularies && a.parameters == b.parameters
+      && a.embeddings == b.embeddings
+  }
+
+  /// The transition scores as the CRF code takes them (`[i * L + j]`).
+  public var transitions: [Double] {
+    (0..<(labels.count * labels.count)).map { Double(parameters[layout.transitions + $0]) }
+  }
+
+  /// The form under which a word's embedding is looked up (--lower, digit masking).
+  public func normalizedWord(_ word: String) -> String {
+    Self.normalize(word, lower: configuration.lower, maskDigits: configuration.maskDigits)
+  }
+
+  /// `word` lowercased and/or with its ASCII and other decimal digits replaced by 0.
+  public static func normalize(_ word: String, lower: Bool, maskDigits: Bool) -> String {
+    var w = lower ? word.lowercased() : word
+    if maskDigits, w.unicodeScalars.contains(where: { $0.properties.numericType == .decimal }) {
+      var scalars = String.UnicodeScalarView()
+      for s in w.unicodeScalars { scalars.append(s.properties.numericType == .decimal ? "0" : s) }
+      w = String(scalars)
+    }
+    return w
+  }
+
+  /// The index of a language (the first language for one the model does not know).
+  public func languageID(_ language: String?) -> Int { language.flatMap { languageIndex[$0] } ?? 0 }
+
+  /// A sentence's tokens as the network reads them.
+  func encode(_ tokens: [String], language: String?) -> EncodedSentence {
+    let l = languageID(language)
+    var s = EncodedSentence(language: l)
+    s.characters = tokens.map { token in
+      let ids = token.unicodeScalars.map { characterIndex[$0.value] ?? 0 }
+      return ids.isEmpty ? [0] : ids
+    }
+    s.words = tokens.map { wordIndex[l][normalizedWord($0)] ?? 0 }
+    return s
+  }
+
+  /// The state scores (`[t * L + y]`, without transitions) of each sentence, computed as
+  /// one batch; `sentences` pairs tokens with a language.
+  public func stateScores(_ sentences: [(tokens: [String], language: String?)]) -> [[Double]] {
+    let encoded = sentences.map { encode($0.tokens, language: $0.language) }
+    return stateScores(encoded)
+  }
+
+  func stateScores(_ encoded: [EncodedSentence]) -> [[Double]] {
+    let nonEmpty = encoded.filter { !$0.words.isEmpty }
+    var out: [[Double]] = []
+    out.reserveCapacity(encoded.count)
+    let L = labels.count
+    parameters.withUnsafeBufferPointer { p in
+      let pass = NetworkPass(model: self, p.baseAddress!, nonEmpty, dropout: nil)
+      var k = 0
+      for s in encoded {
+        guard !s.words.isEmpty else { out.append([]); continue }
+        let start = pass.sentenceStart[k], n = s.words.count
+        out.append((0..<(n * L)).map { Double(pass.emissions.pointer[start * L + $0]) })
+        k += 1
+      }
+    }
+    return out
+  }
+}
+
+/// A sentence as ids: characters of each token, word ids in its language's table,
+/// language id, and for training gold label ids and a weight.
+struct EncodedSentence: Sendable {
+  var language: Int
+  var characters: [[Int32]] = []
+  var words: [Int32] = []
+  var labels: [Int] = []
+  var weight: Float = 1
+  /// Tokens whose word occurs once in training (replaced by the unknown word half of
+  /// the time while training, so that its vector learns).
+  var singletons: [Bool] = []
+  /// The sentence's number in the training set (its dropout stream).
+  var id = 0
+
+  init(language: Int) { self.language = language }
+}

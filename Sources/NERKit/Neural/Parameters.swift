@@ -1,0 +1,125 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The sizes and input options of a neural CRF (defaults: Lample et al. 2016).
+public struct NeuralConfiguration: Equatable, Sendable {
+  /// Character embedding size.
+  public var charDim = 25
+  /// Character LSTM size per direction.
+  public var charHidden = 25
+  /// Word embedding size (the pretrained vectors' size when some are given).
+  public var wordDim = 100
+  /// Sentence LSTM size per direction, and the size of the tanh layer under the tags.
+  public var hidden = 100
+  /// Language embedding size.
+  public var languageDim = 8
+  /// Tie the forward and backward LSTMs' weights (order-invariant features).
+  public var shareDirections = false
+  /// Lowercase words before looking up their embedding (characters keep their case).
+  public var lower = false
+  /// Replace every decimal digit by 0 before looking up a word's embedding.
+  public var maskDigits = false
+
+  public init() {}
+
+  /// The size of a word's representation: both character LSTM final states and the
+  /// word embedding.
+  var wordInput: Int { 2 * charHidden + wordDim }
+}
+
+/// Where each weight matrix of a neural CRF sits in its flat parameter vector (word
+/// embeddings are kept apart, one table a language). Matrices are row-major.
+struct ParameterLayout: Equatable {
+  let configuration: NeuralConfiguration
+  let characterCount: Int
+  let languageCount: Int
+  let labelCount: Int
+  /// Character embeddings, (characters + 1) × charDim; row 0 is the unknown character.
+  let charEmbedding: Int
+  let charLSTM: BiLSTM
+  let wordLSTM: BiLSTM
+  /// Language embeddings, languages × languageDim.
+  let languageEmbedding: Int
+  /// W, hidden × (2 hidden + languageDim), over [sentence LSTM state; language].
+  let tagHiddenWeights: Int
+  let tagHiddenBias: Int
+  /// U, labels × hidden, and its bias (labels).
+  let tagWeights: Int
+  let tagBias: Int
+  /// Transition scores, labels × labels (`[i * L + j]`: label i followed by j).
+  let transitions: Int
+  let count: Int
+
+  init(_ c: NeuralConfiguration, characters: Int, languages: Int, labels: Int) {
+    configuration = c
+    characterCount = characters
+    languageCount = languages
+    labelCount = labels
+    var at = 0
+    charEmbedding = at
+    at += (characters + 1) * c.charDim
+    let cf = LSTMLayer(inputSize: c.charDim, hiddenSize: c.charHidden, offset: at)
+    at = cf.end
+    let cb = c.shareDirections ? cf : LSTMLayer(inputSize: c.charDim, hiddenSize: c.charHidden, offset: at)
+    at = cb.end
+    charLSTM = BiLSTM(forwardLayer: cf, backwardLayer: cb)
+    let wf = LSTMLayer(inputSize: c.wordInput, hiddenSize: c.hidden, offset: at)
+    at = wf.end
+    let wb = c.shareDirections ? wf : LSTMLayer(inputSize: c.wordInput, hiddenSize: c.hidden, offset: at)
+    at = wb.end
+    wordLSTM = BiLSTM(forwardLayer: wf, backwardLayer: wb)
+    languageEmbedding = at
+    at += languages * c.languageDim
+    tagHiddenWeights = at
+    at += c.hidden * (2 * c.hidden + c.languageDim)
+    tagHiddenBias = at
+    at += c.hidden
+    tagWeights = at
+    at += labels * c.hidden
+    tagBias = at
+    at += labels
+    transitions = at
+    at += labels * labels
+    count = at
+  }
+
+  /// Named ranges of the vector, for tests and reports.
+  var tensors: [(name: String, range: Range<Int>)] {
+    let c = configuration
+    var t: [(String, Range<Int>)] = [("char-embedding", charEmbedding..<charLSTM.forwardLayer.inputWeights)]
+    t.append(("char-lstm-forward", charLSTM.forwardLayer.inputWeights..<charLSTM.forwardLayer.end))
+    if !c.shareDirections { t.append(("char-lstm-backward", charLSTM.backwardLayer.inputWeights..<charLSTM.backwardLayer.end)) }
+    t.append(("word-lstm-forward", wordLSTM.forwardLayer.inputWeights..<wordLSTM.forwardLayer.end))
+    if !c.shareDirections { t.append(("word-lstm-backward", wordLSTM.backwardLayer.inputWeights..<wordLSTM.backwardLayer.end)) }
+    t.append(("language-embedding", languageEmbedding..<tagHiddenWeights))
+    t.append(("tag-hidden", tagHiddenWeights..<tagWeights))
+    t.append(("tag-output", tagWeights..<transitions))
+    t.append(("transitions", transitions..<count))
+    return t
+  }
+
+  /// Random initial weights: embeddings uniform in ±sqrt(3 / size), matrices Glorot
+  /// uniform, biases 0 except the LSTMs' forget gates (1), transitions 0.
+  func initialParameters(_ rng: inout SeededRandom) -> [Float] {
+    let c = configuration
+    var p = [Float](repeating: 0, count: count)
+    func fill(_ start: Int, _ n: Int, _ r: Float) {
+      for i in start..<(start + n) { p[i] = rng.uniform(r) }
+    }
+    func glorot(_ start: Int, rows: Int, columns: Int) {
+      fill(start, rows * columns, Float((6.0 / Double(rows + columns)).squareRoot()))
+    }
+    fill(charEmbedding, (characterCount + 1) * c.charDim, Float((3.0 / Double(c.charDim)).squareRoot()))
+    for layer in [charLSTM.forwardLayer, charLSTM.backwardLayer, wordLSTM.forwardLayer, wordLSTM.backwardLayer] {
+      let H = layer.hiddenSize
+      glorot(layer.inputWeights, rows: 4 * H, columns: layer.inputSize)
+      glorot(layer.recurrentWeights, rows: 4 * H, columns: H)
+      for k in 0..<(4 * H) { p[layer.bias + k] = (k >= H && k < 2 * H) ? 1 : 0 }
+    }
+    fill(languageEmbedding, languageCount * c.languageDim, Float((3.0 / Double(max(c.languageDim, 1))).squareRoot()))
+    glorot(tagHiddenWeights, rows: c.hidden, columns: 2 * c.hidden + c.languageDim)
+    glorot(tagWeights, rows: labelCount, columns: c.hidden)
+    return p
+  }
+}
