@@ -13,7 +13,10 @@ extension NERTag {
         are written in the scheme the model was trained on. A sentence's language is \
         LANG for an input written LANG=FILE, else its '# lang' or JSONL 'lang', else \
         --lang, else the model's first training language. With --from crfsuite, prints \
-        one label a line and a blank line between sequences, as 'crfsuite tag' does.
+        one label a line and a blank line between sequences, as 'crfsuite tag' does. \
+        Models of either kind (linear or neural, see 'ner-tag train --model') tag the \
+        same way, with the same options; a neural model reads the token column and \
+        cannot tag --from crfsuite.
 
         EXAMPLES:
           ner-tag -m es.model es.test | ner-score
@@ -74,6 +77,9 @@ extension NERTag {
             let input = LabelledInput(argument)
             let file = try InputFile(path: input.path)
             if from == .crfsuite {
+              if tagger.neural != nil {
+                throw ToolFailure("--from crfsuite gives attributes, but a neural model reads tokens", status: ExitStatus.usage)
+              }
               try tagCRFsuite(file, language: input.language ?? lang ?? tagger.defaultLanguage, tagger, workers, target.buffer)
               continue
             }
@@ -96,7 +102,11 @@ extension NERTag {
                   guard let record = try reader.next() else { done = true; break }
                   batch.append(record)
                 }
-                let predictions = workers.map(batch) { t, record -> Result<SequenceTagger.Prediction, Error>? in
+                let predictions = tagger.neural != nil ? Self.neuralPredictions(batch, workers: workers) { s in
+                  input.language ?? s.metadata("lang") ?? lang ?? tagger.defaultLanguage
+                } predict: { t, items in
+                  t.predict(sentences: items, marginals: marginals, nbest: nbest, spans: outFormat == .spans)
+                } : workers.map(batch) { t, record -> Result<SequenceTagger.Prediction, Error>? in
                   guard case .sentence(let s) = record, s.count > 0 else { return nil }
                   return Result {
                     let language = input.language ?? s.metadata("lang") ?? lang ?? t.defaultLanguage
@@ -162,6 +172,27 @@ extension NERTag {
       if format == .spans {
         s.header.append(.json(key: "pred_span_prob", raw: "[" + p.spans.map { number($0.probability) }.joined(separator: ",") + "]"))
       }
+    }
+
+    /// The predictions of a neural model for a batch of records (nil for records that are
+    /// not sentences to tag): the sentences go by groups of 32 through the network, the
+    /// groups spread over the workers.
+    static func neuralPredictions(
+      _ batch: [Record], workers: BatchWorkers<SequenceTagger>, language: (Sentence) -> String?,
+      predict: (SequenceTagger, [(tokens: [String], language: String?)]) -> [SequenceTagger.Prediction]
+    ) -> [Result<SequenceTagger.Prediction, Error>?] {
+      var indices: [Int] = []
+      var items: [(tokens: [String], language: String?)] = []
+      for (i, record) in batch.enumerated() {
+        guard case .sentence(let s) = record, s.count > 0 else { continue }
+        indices.append(i)
+        items.append((s.tokens, language(s)))
+      }
+      let chunks = stride(from: 0, to: items.count, by: 32).map { Array(items[$0..<min(items.count, $0 + 32)]) }
+      let predicted = workers.map(chunks, predict).joined()
+      var out = [Result<SequenceTagger.Prediction, Error>?](repeating: nil, count: batch.count)
+      for (i, p) in zip(indices, predicted) { out[i] = .success(p) }
+      return out
     }
 
     /// Tags CRFsuite data: one label a line, a blank line after each sequence.

@@ -9,7 +9,7 @@ import Glibc
 extension NERTag {
   struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Train a CRF on labelled sentences.",
+      abstract: "Train a CRF (linear, or neural with --model neural) on labelled sentences.",
       discussion: """
         Reads labelled CoNLL or JSONL (gold tags in the tag column or 'tags'), or CRFsuite \
         data with --from crfsuite, and writes the model atomically. Each input's language \
@@ -19,15 +19,31 @@ extension NERTag {
         rules; state features are the (attribute, label) pairs seen in training, as in \
         CRFsuite. Progress goes to stderr, one line per iteration.
 
+        --model neural trains the character-level neural CRF of Lample et al. (2016) \
+        with the cross-lingual sharing of Cotterell and Duh (2017): a character BiLSTM \
+        and a word embedding (one table per language) per word, a sentence BiLSTM, a \
+        tanh layer over its states and a language embedding, and a CRF; characters, \
+        LSTMs and transitions are shared by all languages. It minimizes -sum(weight x \
+        log-likelihood) by minibatch SGD or ADADELTA for --epochs passes, scoring --dev \
+        after each and keeping the best epoch; options marked (neural) apply to it only, \
+        and --template, --column, --token-column, --language-features, --from crfsuite, \
+        --c1, --c2 and the L-BFGS options to the linear CRF only. Progress: one line per \
+        epoch (loss, seconds, dev F1).
+
         EXAMPLES:
           ner-tag train -m es.model es.train
           ner-tag train --c1 0.1 --c2 0.1 --max-iterations 100 --dev es.dev -m es.model es.train
           ner-tag train --language-features --weight ru=0.3 -m uk.model uk=uk.train ru=ru.train
           ner-tag train --template crfpp.template --tag-scheme iobes -m en.model en.train
+          ner-tag train --model neural --epochs 30 --dev es.dev -m es.model es.train
+          ner-tag train --model neural --embeddings uk=uk.vec --weight ru=0.3 -m uk.model uk=uk.train ru=ru.train
         """)
 
-    @Option(name: [.short, .customLong("model")], help: ArgumentHelp("The model file to write.", valueName: "file"))
+    @Option(name: [.short, .customLong("model-file")], help: ArgumentHelp("The model file to write.", valueName: "file"))
     var model: String
+
+    @Option(name: .customLong("model"), help: "The kind of model: linear (a CRF over features) or neural (a character-level BiLSTM-CRF).")
+    var kind: ModelKind = .linear
 
     @Argument(help: ArgumentHelp("Labelled inputs, each FILE or LANG=FILE; none or '-' reads standard input.", valueName: "input"))
     var inputs: [String] = []
@@ -82,8 +98,10 @@ extension NERTag {
     @Option(help: "Iterations between development scores.")
     var devEvery: Int = 10
 
-    @Option(help: "Stop after this many development scores without improvement.")
-    var patience: Int = 3
+    @Option(help: "Stop after this many development scores without improvement (default: 3; neural: 5 epochs).")
+    var patience: Int?
+
+    @OptionGroup(title: "Neural CRF options") var neural: NeuralOptions
 
     @Flag(name: .shortAndLong, help: "Print nothing on stderr but errors.")
     var quiet = false
@@ -91,18 +109,25 @@ extension NERTag {
     func validate() throws {
       if c1 < 0 || c2 < 0 { throw ValidationError("--c1 and --c2 must be >= 0.") }
       if threads < 1 { throw ValidationError("--threads needs a positive number.") }
-      if memories < 1 || period < 0 || minFreq < 1 || devEvery < 1 || patience < 1 {
+      if memories < 1 || period < 0 || minFreq < 1 || devEvery < 1 || (patience ?? 1) < 1 {
         throw ValidationError("--memories, --min-freq, --dev-every and --patience need positive numbers.")
       }
       if let m = maxIterations, m < 1 { throw ValidationError("--max-iterations needs a positive number.") }
       if from == .crfsuite && features.readsColumns {
         throw ValidationError("--from crfsuite reads attributes; --template, --token-column and --column do not apply.")
       }
+      if kind == .neural {
+        if from == .crfsuite || features.readsColumns || features.languageFeatures || maxIterations != nil || allStates {
+          throw ValidationError("--model neural reads tokens: --from crfsuite, --template, --token-column, --column, --language-features, --max-iterations and --all-states do not apply.")
+        }
+      }
     }
 
     func run() throws {
       try ToolMain.run(tool: "ner-tag") {
         let started = Clock.now
+        if kind == .neural { return try trainNeural(started: started) }
+        let patience = self.patience ?? 3
         let muByLanguage = try keyedNumbers(weights, option: "--weight")
         let featureSet = try features.featureSet()
         var corpus = TrainingCorpus(featureSet: featureSet, trainingScheme: tagScheme)

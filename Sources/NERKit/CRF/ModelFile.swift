@@ -6,29 +6,50 @@
 /// non-zero weight (renumbered), the non-zero state weights as (attribute, label,
 /// weight) triples, and the full transition matrix. A file that is not a model, of
 /// another version, truncated or damaged gives a ``DataError``, never a crash.
+///
+/// Version 2 holds a neural CRF (``NeuralCRF``): its payload starts with the model kind
+/// (UInt32, 1 = neural), then the metadata pairs and the network (see
+/// `NeuralModelFile.swift`). Linear CRFs are still written as version 1, so their files
+/// are unchanged; both versions are read.
 public enum ModelFile {
   public static let magic: [UInt8] = Array("NERTAG\r\n".utf8)
+  /// The version of linear CRF files.
   public static let version: UInt32 = 1
+  /// The version of neural CRF files.
+  public static let neuralVersion: UInt32 = 2
 
   /// A tagger and the settings it was trained with (languages, scheme, features...).
   public struct Contents: Equatable, Sendable {
     public var metadata: [(String, String)]
+    /// The linear CRF; for a neural model, its labels and transitions with no attributes.
     public var tagger: CRFTagger
+    /// The neural CRF, when the file holds one.
+    public var neural: NeuralCRF?
 
     public init(metadata: [(String, String)], tagger: CRFTagger) {
       self.metadata = metadata
       self.tagger = tagger
     }
 
+    /// A neural model's contents.
+    public init(metadata: [(String, String)], neural: NeuralCRF) {
+      self.metadata = metadata
+      self.neural = neural
+      var model = CRFModel(labelCount: neural.labels.count, attributeCount: 0)
+      model.transition = neural.transitions
+      tagger = CRFTagger(labels: neural.labels, attributes: [:], model: model)
+    }
+
     public func value(_ key: String) -> String? { metadata.first { $0.0 == key }?.1 }
 
     public static func == (a: Contents, b: Contents) -> Bool {
-      a.metadata.elementsEqual(b.metadata, by: { $0 == $1 }) && a.tagger == b.tagger
+      a.metadata.elementsEqual(b.metadata, by: { $0 == $1 }) && a.tagger == b.tagger && a.neural == b.neural
     }
   }
 
   /// The bytes of a model file.
   public static func encode(_ contents: Contents) -> [UInt8] {
+    if let neural = contents.neural { return encodeNeural(contents.metadata, neural) }
     var p = ByteWriter()
     p.u32(UInt32(contents.metadata.count))
     for (k, v) in contents.metadata { p.string(k); p.string(v) }
@@ -55,12 +76,18 @@ public enum ModelFile {
     p.u64(UInt64(triples.count))
     for (a, y, w) in triples { p.u32(a); p.u32(y); p.f64(w) }
     for w in t.model.transition { p.f64(w) }
+    return container(p.bytes, version: version)
+  }
+
+  /// The magic, version, length, payload and checksum around a payload.
+  static func container(_ payload: [UInt8], version: UInt32) -> [UInt8] {
     var out = ByteWriter()
+    out.bytes.reserveCapacity(payload.count + 28)
     out.bytes += magic
     out.u32(version)
-    out.u64(UInt64(p.bytes.count))
-    out.bytes += p.bytes
-    out.u64(FNV1a.hash(p.bytes))
+    out.u64(UInt64(payload.count))
+    out.bytes += payload
+    out.u64(FNV1a.hash(payload))
     return out.bytes
   }
 
@@ -71,7 +98,9 @@ public enum ModelFile {
     }
     var r = ByteReader(bytes, from: magic.count)
     let v = try r.u32()
-    guard v == version else { throw DataError(line: 0, "model format version \(v); this ner-tag reads version \(version)") }
+    guard v == version || v == neuralVersion else {
+      throw DataError(line: 0, "model format version \(v); this ner-tag reads versions \(version) and \(neuralVersion)")
+    }
     let length = Int(try r.u64())
     guard length <= bytes.count - r.position - 8 && bytes.count - r.position - 8 == length else {
       throw DataError(line: 0, "damaged model: truncated or too long")
@@ -79,6 +108,7 @@ public enum ModelFile {
     let payload = Array(bytes[r.position..<(r.position + length)])
     var tail = ByteReader(bytes, from: r.position + length)
     guard try tail.u64() == FNV1a.hash(payload) else { throw DataError(line: 0, "damaged model: checksum mismatch") }
+    if v == neuralVersion { return try decodeNeural(payload) }
     var p = ByteReader(payload, from: 0)
     var metadata: [(String, String)] = []
     for _ in 0..<(try p.count(limit: payload.count)) { metadata.append((try p.string(), try p.string())) }

@@ -35,6 +35,17 @@ public struct SequenceTagger: Sendable {
 
   var tagger: CRFTagger { contents.tagger }
 
+  /// The neural CRF, when the model is one (then ``predict(_:marginals:nbest:spans:)``
+  /// does not apply: use ``predict(sentences:marginals:nbest:spans:)``).
+  public var neural: NeuralCRF? { contents.neural }
+
+  /// Tags sentences (tokens and language) with the neural CRF, as one batch.
+  public func predict(sentences: [(tokens: [String], language: String?)], marginals: Bool = false, nbest: Int = 0,
+                      spans: Bool = false) -> [Prediction] {
+    guard let neural = contents.neural else { return [] }
+    return neural.stateScores(sentences).map { predict(scores: $0, marginals: marginals, nbest: nbest, spans: spans) }
+  }
+
   /// What tagging a sentence gives.
   public struct Prediction: Sendable {
     /// The best labels, in the output scheme.
@@ -49,13 +60,18 @@ public struct SequenceTagger: Sendable {
 
   /// Tags one sequence of attributes.
   public func predict(_ x: AttributeSequence, marginals: Bool = false, nbest: Int = 0, spans: Bool = false) -> Prediction {
+    predict(scores: tagger.model.stateScores(x), marginals: marginals, nbest: nbest, spans: spans)
+  }
+
+  /// Tags a sequence from its state scores (`[t * L + y]`); the transitions are the model's.
+  public func predict(scores: [Double], marginals: Bool = false, nbest: Int = 0, spans: Bool = false) -> Prediction {
     let m = tagger.model
     let L = m.labelCount
-    let scores = m.stateScores(x)
+    let count = scores.count / max(L, 1)
     var p = Prediction()
     let best = Viterbi.decode(scores: scores, transition: m.transition, labelCount: L, mask: mask)
     p.labels = output(best.labels)
-    guard marginals || nbest > 0 || spans, x.count > 0 else { return p }
+    guard marginals || nbest > 0 || spans, count > 0 else { return p }
     let lattice = Lattice(stateScores: scores, transition: m.transition, labelCount: L)
     if marginals {
       p.probabilities = best.labels.enumerated().map { lattice.marginal($0.offset, $0.element) }

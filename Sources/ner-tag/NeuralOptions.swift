@@ -1,0 +1,115 @@
+import ArgumentParser
+import NERCLI
+import NERKit
+
+/// Which model `ner-tag train` learns.
+enum ModelKind: String, CaseIterable, ExpressibleByArgument {
+  case linear, neural
+}
+
+extension NeuralOptimizerKind: ExpressibleByArgument {}
+
+/// The options of `ner-tag train --model neural` (defaults: Lample et al. 2016).
+struct NeuralOptions: ParsableArguments {
+  @Option(help: "(neural) Passes over the training data.")
+  var epochs: Int = 50
+
+  @Option(help: "(neural) Sentences per minibatch (each minibatch is split into 2 fixed halves computed in parallel).")
+  var batchSize: Int = 10
+
+  @Option(help: "(neural) sgd (with momentum) or adadelta.")
+  var optimizer: NeuralOptimizerKind = .sgd
+
+  @Option(help: "(neural) Learning rate (default: 0.01 for sgd, 1 for adadelta).")
+  var learningRate: Double?
+
+  @Option(help: "(neural) Momentum of sgd.")
+  var momentum: Double = 0.9
+
+  @Option(help: "(neural) Clip each minibatch's gradient to this Euclidean norm (0: no clipping).")
+  var clip: Double = 5.0
+
+  @Option(help: "(neural) Learning rate decay: epoch e (from 0) uses lr / (1 + decay x e).")
+  var decay: Double = 0.05
+
+  @Option(help: "(neural) Dropout rate on the sentence LSTM's input.")
+  var dropout: Double = 0.5
+
+  @Option(help: "(neural) Random seed (initialization, shuffling, dropout); the model is the same for any --threads.")
+  var seed: UInt64 = 1
+
+  @Option(help: "(neural) Character embedding size.")
+  var charDim: Int = 25
+
+  @Option(help: "(neural) Character LSTM size per direction.")
+  var charHidden: Int = 25
+
+  @Option(help: "(neural) Word embedding size (default 100, or the size of the --embeddings vectors).")
+  var wordDim: Int?
+
+  @Option(help: "(neural) Sentence LSTM size per direction (also the size of the tanh layer under the tags).")
+  var hidden: Int = 100
+
+  @Option(help: "(neural) Language embedding size.")
+  var languageDim: Int = 8
+
+  @Option(help: ArgumentHelp("(neural) Initialize language LANG's word embeddings from a fastText .vec file; repeatable.", valueName: "LANG=FILE"))
+  var embeddings: [String] = []
+
+  @Option(help: "(neural) Words taken from each .vec file besides the training words (the file's first ones).")
+  var maxPretrained: Int = 100_000
+
+  @Flag(help: "(neural) Do not train the pretrained embeddings (the vocabulary is then the .vec file's; other words are unknown).")
+  var freezeEmbeddings = false
+
+  @Flag(help: "(neural) Tie the forward and backward LSTMs' weights (order-invariant features).")
+  var shareDirections = false
+
+  @Flag(help: "(neural) Lowercase words before looking up their embedding (characters keep their case).")
+  var lower = false
+
+  @Flag(help: "(neural) Replace decimal digits by 0 before looking up a word's embedding.")
+  var maskDigits = false
+
+  func validate() throws {
+    if epochs < 1 || batchSize < 1 || charDim < 1 || charHidden < 1 || hidden < 1 || languageDim < 0 || maxPretrained < 0 {
+      throw ValidationError("--epochs, --batch-size, --char-dim, --char-hidden and --hidden need positive numbers.")
+    }
+    if let w = wordDim, w < 1 { throw ValidationError("--word-dim needs a positive number.") }
+    if !(0..<1).contains(dropout) { throw ValidationError("--dropout must be in [0, 1).") }
+    if let r = learningRate, !(r > 0) { throw ValidationError("--learning-rate must be positive.") }
+    if momentum < 0 || momentum >= 1 || clip < 0 || decay < 0 {
+      throw ValidationError("--momentum must be in [0, 1); --clip and --decay must be >= 0.")
+    }
+    if freezeEmbeddings && embeddings.isEmpty { throw ValidationError("--freeze-embeddings needs --embeddings.") }
+  }
+
+  var configuration: NeuralConfiguration {
+    var c = NeuralConfiguration()
+    c.charDim = charDim
+    c.charHidden = charHidden
+    c.wordDim = wordDim ?? 100
+    c.hidden = hidden
+    c.languageDim = languageDim
+    c.shareDirections = shareDirections
+    c.lower = lower
+    c.maskDigits = maskDigits
+    return c
+  }
+
+  func trainerOptions(threads: Int, patience: Int) -> NeuralTrainer.Options {
+    var o = NeuralTrainer.Options()
+    o.epochs = epochs
+    o.batchSize = batchSize
+    o.optimizer = optimizer
+    o.learningRate = learningRate
+    o.momentum = momentum
+    o.clip = clip
+    o.decay = decay
+    o.dropout = dropout
+    o.seed = seed
+    o.threads = threads
+    o.patience = patience
+    return o
+  }
+}
