@@ -5,7 +5,7 @@
 #   make check-generated              regenerate both; fail if they differ from git
 #   make install [PREFIX=… DESTDIR=…] release binaries, man pages, completions
 #   make uninstall                    remove what install put there
-#   make bench | example              bash bench/score.sh / make -C examples
+#   make bench | example              bash bench/score.sh / build, then make -C examples check
 #   make tools                        print the tool list
 #
 # The tools come from one place: the `let tools = [...]` array of Package.swift
@@ -132,5 +132,7 @@ uninstall:
 bench:
 	bash bench/score.sh
 
+# Builds the tools (debug, in $(SCRATCH)), then runs examples/ and compares its
+# outputs with examples/expected/.
 example:
-	$(MAKE) -C examples check
+	$(MAKE) -C examples check SWIFT=$(SWIFT) SCRATCH=$(SCRATCH)
