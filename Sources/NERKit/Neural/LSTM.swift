@@ -81,18 +81,21 @@ struct LSTMLayer: Equatable {
       for j in 0..<n {
         let r = o + j
         let g = gates + r * G
-        let cPrev: UnsafeMutablePointer<Float>? = t > 0 ? c + (packing.offsets[t - 1] + j) * H : nil
+        for k in 0..<(2 * H) { g[k] = sigmoid(g[k]) }
+        for k in (2 * H)..<(3 * H) { g[k] = fastTanh(g[k]) }
+        for k in (3 * H)..<G { g[k] = sigmoid(g[k]) }
+        let cr = c + r * H
+        if t > 0 {
+          let cp = c + (packing.offsets[t - 1] + j) * H
+          for k in 0..<H { cr[k] = g[H + k] * cp[k] + g[k] * g[2 * H + k] }
+        } else {
+          for k in 0..<H { cr[k] = g[k] * g[2 * H + k] }
+        }
+        let tr = tc + r * H, hr = h + r * H
         for k in 0..<H {
-          let i = sigmoid(g[k]), f = sigmoid(g[H + k]), z = tanhf(g[2 * H + k]), out = sigmoid(g[3 * H + k])
-          g[k] = i
-          g[H + k] = f
-          g[2 * H + k] = z
-          g[3 * H + k] = out
-          let cell = (cPrev.map { f * $0[k] } ?? 0) + i * z
-          c[r * H + k] = cell
-          let t = tanhf(cell)
-          tc[r * H + k] = t
-          h[r * H + k] = out * t
+          let v = fastTanh(cr[k])
+          tr[k] = v
+          hr[k] = g[3 * H + k] * v
         }
       }
     }
@@ -116,22 +119,28 @@ struct LSTMLayer: Equatable {
       for j in 0..<n {
         let r = o + j
         let g = gates + r * G
+        let dhr = dh + r * H, tcr = tc + r * H, dcr = dc + r * H
+        let cp: UnsafeMutablePointer<Float>? = t > 0 ? c + (prevOffset + j) * H : nil
+        let dcp: UnsafeMutablePointer<Float>? = t > 0 ? dc + (prevOffset + j) * H : nil
         for k in 0..<H {
-          let i = g[k], f = g[H + k], z = g[2 * H + k], out = g[3 * H + k]
-          let dhk = dh[r * H + k]
-          let tck = tc[r * H + k]
-          let dOut = dhk * tck
-          let dCell = dc[r * H + k] + dhk * out * (1 - tck * tck)
-          var cPrev: Float = 0
-          if t > 0 {
-            let q = (prevOffset + j) * H + k
-            cPrev = c[q]
-            dc[q] += dCell * f
+          let out = g[3 * H + k], tck = tcr[k], dhk = dhr[k]
+          // dc now holds the cell's whole gradient; the output gate's goes in place.
+          dcr[k] += dhk * out * (1 - tck * tck)
+          g[3 * H + k] = dhk * tck * out * (1 - out)
+        }
+        if let cp, let dcp {
+          for k in 0..<H {
+            let f = g[H + k]
+            g[H + k] = dcr[k] * cp[k] * f * (1 - f)
+            dcp[k] += dcr[k] * f
           }
-          g[k] = dCell * z * i * (1 - i)
-          g[H + k] = dCell * cPrev * f * (1 - f)
-          g[2 * H + k] = dCell * i * (1 - z * z)
-          g[3 * H + k] = dOut * out * (1 - out)
+        } else {
+          for k in 0..<H { g[H + k] = 0 }
+        }
+        for k in 0..<H {
+          let i = g[k], z = g[2 * H + k], d = dcr[k]
+          g[k] = d * z * i * (1 - i)
+          g[2 * H + k] = d * i * (1 - z * z)
         }
       }
       if t > 0 {
@@ -152,4 +161,3 @@ struct LSTMLayer: Equatable {
   }
 }
 
-@inline(__always) func sigmoid(_ x: Float) -> Float { 1 / (1 + expf(-x)) }

@@ -165,7 +165,7 @@ final class NetworkPass {
       let v = languageTerms.pointer + s.language * H
       for i in 0..<s.words.count {
         let zr = z.pointer + (starts[k] + i) * H
-        for h in 0..<H { zr[h] = tanhf(zr[h] + v[h]) }
+        for h in 0..<H { zr[h] = fastTanh(zr[h] + v[h]) }
       }
     }
     let L = layout.labelCount

@@ -152,3 +152,18 @@ struct NeuralGradientTests {
     #expect(abs(total - 1) < 1e-4)
   }
 }
+
+/// The fast activations against the library functions.
+struct NeuralActivationTests {
+  @Test func tanhAndSigmoid() {
+    var worstTanh: Float = 0, worstSigmoid: Float = 0
+    var x: Float = -20
+    while x <= 20 {
+      worstTanh = max(worstTanh, abs(fastTanh(x) - Float(tanh(Double(x)))))
+      worstSigmoid = max(worstSigmoid, abs(sigmoid(x) - Float(1 / (1 + exp(-Double(x))))))
+      x += 0.001
+    }
+    #expect(worstTanh < 2e-6 && worstSigmoid < 2e-6, "\(worstTanh) \(worstSigmoid)")
+    #expect(fastTanh(0) == 0 && fastTanh(1e-5) > 0 && fastTanh(-1e-5) < 0)
+  }
+}

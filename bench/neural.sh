@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# bench/neural.sh: ner-tag's neural CRF (ner-tag train --model neural) on CoNLL-2002.
+#
+#   bash bench/neural.sh                 # speed: one epoch on es.train, tagging speed
+#   EPOCHS=30 bash bench/neural.sh accuracy   # also train es and nl with early stopping
+#
+# Speed: `ner-tag train --model neural --epochs 1` on conll2002/es.train with the default
+# sizes (characters 25, character LSTM 25, words 100, sentence LSTM 100, batch 10, 2
+# threads), under /usr/bin/time -v: the epoch's seconds as ner-tag reports them, the
+# wall-clock time and the peak memory (max RSS). Then that model tags es.train
+# (265,000 tokens; CoNLL in, CoNLL out, 2 threads): tokens per second of the whole
+# process and its peak memory. Targets: an epoch in at most 90 s, tagging at least
+# 20,000 tokens/s.
+#
+# Accuracy (argument `accuracy`): for es and nl, train on LANG.train for at most
+# EPOCHS epochs (default 30) with --dev LANG.dev (the best epoch is kept, patience 5),
+# tag LANG.test and score it with ner-score (conlleval). Linear CRF of the previous
+# issue: 80.22 (es), 79.33 (nl); Lample et al. 2016 report 85.75 and 81.74 with
+# pretrained embeddings (none here: set EMBED_es / EMBED_nl to .vec files to add them).
+#
+# Environment: NER_DATA (default <root>/../shared/data), NER_TAG and NER_SCORE (prebuilt
+# binaries; default: swift build -c release --scratch-path .build-nn), EPOCHS, EXTRA
+# (more ner-tag train options). Output: lines on stdout and bench/out/neural.md.
+set -euo pipefail
+
+script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(dirname "$script_dir")
+data=${NER_DATA:-$root/../shared/data}/conll2002
+out_dir=$script_dir/out/neural
+report=$script_dir/out/neural.md
+epochs=${EPOCHS:-30}
+extra=${EXTRA:-}
+mkdir -p "$out_dir"
+
+if [[ ! -f $data/es.train ]]; then
+  echo "bench/neural.sh: no conll2002/es.train under $data (set NER_DATA); skipping."
+  exit 0
+fi
+[[ -x /usr/bin/time ]] || { echo "bench/neural.sh: /usr/bin/time is needed (apt-get install time)" >&2; exit 1; }
+
+if [[ -z ${NER_TAG:-} || -z ${NER_SCORE:-} ]]; then
+  (cd "$root" && swift build -c release --scratch-path .build-nn --product ner-tag && swift build -c release --scratch-path .build-nn --product ner-score)
+fi
+tag=${NER_TAG:-$root/.build-nn/release/ner-tag}
+score=${NER_SCORE:-$root/.build-nn/release/ner-score}
+
+# rss FILE: max RSS in MB from a /usr/bin/time -v log.
+rss() { awk -F': ' '/Maximum resident/ {printf "%.0f", $2 / 1024}' "$1"; }
+# wall FILE: elapsed seconds from a /usr/bin/time -v log.
+wall() { awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, a, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + a[i]; printf "%.1f", s}' "$1"; }
+
+{
+  echo "# ner-tag --model neural ($(date -u +%Y-%m-%d), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg))"
+  echo
+  echo "## Speed (conll2002/es.train, default sizes)"
+  echo
+} > "$report"
+
+log=$out_dir/epoch.log
+/usr/bin/time -v "$tag" train --model neural --epochs 1 $extra -m "$out_dir/es.1.model" "$data/es.train" 2> "$log"
+epoch=$(sed -n 's/.*epoch 1: loss [^,]*, \([0-9.]*\) s.*/\1/p' "$log")
+tokens=$(grep -c . "$data/es.train" || true)
+echo "- one epoch: $epoch s (process $(wall "$log") s wall, peak RSS $(rss "$log") MB); command: ner-tag train --model neural --epochs 1 -m es.1.model es.train" | tee -a "$report"
+
+log=$out_dir/tag.log
+/usr/bin/time -v "$tag" -m "$out_dir/es.1.model" "$data/es.train" > "$out_dir/es.train.pred" 2> "$log"
+secs=$(wall "$log")
+echo "- tagging es.train ($tokens lines): $secs s, $(awk -v n="$tokens" -v s="$secs" 'BEGIN {printf "%.0f", n / s}') tokens/s, peak RSS $(rss "$log") MB; command: ner-tag -m es.1.model es.train" | tee -a "$report"
+
+if [[ ${1:-} == accuracy ]]; then
+  {
+    echo
+    echo "## Accuracy (train, early stopping on dev, at most $epochs epochs; test F1)"
+    echo
+  } >> "$report"
+  for lang in es nl; do
+    embed_var=EMBED_$lang
+    embed=${!embed_var:-}
+    opts=(--model neural --epochs "$epochs" --dev "$data/$lang.dev" $extra)
+    [[ -n $embed ]] && opts+=(--embeddings "$lang=$embed")
+    log=$out_dir/$lang.train.log
+    /usr/bin/time -v "$tag" train "${opts[@]}" -m "$out_dir/$lang.model" "$lang=$data/$lang.train" 2> "$log"
+    "$tag" -m "$out_dir/$lang.model" "$data/$lang.test" > "$out_dir/$lang.test.pred"
+    f1=$("$score" "$out_dir/$lang.test.pred" | sed -n 's/.*FB1: *\([0-9.]*\).*/\1/p' | head -1)
+    kept=$(sed -n 's/.*kept the model of epoch \([0-9]*\).*/\1/p' "$log")
+    echo "- $lang: test F1 $f1 (epoch $kept kept; $(wall "$log") s; peak RSS $(rss "$log") MB); command: ner-tag train ${opts[*]} -m $lang.model $lang=$lang.train" | tee -a "$report"
+  done
+fi
