@@ -58,7 +58,7 @@ extension NERTag.Train {
                                maxPretrained: neural.maxPretrained, seed: neural.seed)
     let metadata = corpus.metadata.filter { ["languages", "input-scheme", "scheme"].contains($0.0) } + [("model", "neural")]
     let devSentences = try dev.map { try Self.readTokenSentences(path: $0, from: from, language: lang, gold: "score against") }
-    report.note("\(corpus.set.count) sentences, \(corpus.tokenCount) tokens, \(corpus.set.labels.count) labels, \(model.characters.count) characters, vocabulary \(model.vocabularies.map { String($0.count) }.joined(separator: "/")) (\(model.languages.joined(separator: "/"))), \(model.parameters.count) weights; read in \(Clock.format(Clock.now - started))")
+    report.note("\(corpus.set.count) sentences, \(corpus.tokenCount) tokens, \(corpus.set.labels.count) labels, \(model.characters.count) characters, vocabulary \(zip(model.languages, model.vocabularies).map { $0.0.isEmpty ? "\($0.1.count)" : "\($0.0) \($0.1.count)" }.joined(separator: ", ")), \(model.parameters.count) weights; read in \(Clock.format(Clock.now - started))")
 
     var options = neural.trainerOptions(threads: threads, patience: patience ?? 5)
     options.frozen = frozen

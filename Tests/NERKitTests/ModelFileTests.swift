@@ -38,7 +38,7 @@ struct ModelFileTests {
     #expect(message(Array(good.dropLast(3))) == "damaged model: truncated or too long")
     var future = good
     future[8] = 9
-    #expect(message(future) == "model format version 9; this ner-tag reads version 1")
+    #expect(message(future) == "model format version 9; this ner-tag reads versions 1 and 2")
     // Every truncation fails cleanly.
     for n in stride(from: 0, to: good.count, by: 7) { #expect(message(Array(good.prefix(n))) != nil) }
   }

@@ -130,6 +130,7 @@ public struct NeuralCRF: Equatable, Sendable {
 
   func stateScores(_ encoded: [EncodedSentence]) -> [[Double]] {
     let nonEmpty = encoded.filter { !$0.words.isEmpty }
+    guard !nonEmpty.isEmpty else { return encoded.map { _ in [] } }
     var out: [[Double]] = []
     out.reserveCapacity(encoded.count)
     let L = labels.count
