@@ -90,7 +90,7 @@ complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_option
 complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_positional "ner-tag" -eq 1' -fa 'tag' -d 'Add the predicted tags to CoNLL or JSONL (the default subcommand).'
 complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_positional "ner-tag" -eq 1' -fa 'train' -d 'Train a CRF (linear, or neural with --model neural) on labelled sentences.'
 complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_positional "ner-tag" -eq 1' -fa 'features' -d 'Write the attributes of every token in CRFsuite\'s data format.'
-complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_positional "ner-tag" -eq 1' -fa 'dump' -d 'Print a model readably: settings, labels, transitions, heaviest features.'
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_positional "ner-tag" -eq 1' -fa 'dump' -d 'Print a model readably: settings, labels, transitions, heaviest features (neural: the network\'s sizes).'
 complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_positional "ner-tag" -eq 1' -fa 'help' -d 'Show subcommand help information.'
 complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag tag" m model' -s 'm' -l 'model' -d 'The model file.' -rfka ''
 complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag tag" from' -l 'from' -d 'Input format: auto, conll, jsonl or crfsuite.' -rfka 'auto conll jsonl crfsuite'
