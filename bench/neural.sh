@@ -3,6 +3,7 @@
 #
 #   bash bench/neural.sh                 # speed: one epoch on es.train, tagging speed
 #   EPOCHS=30 bash bench/neural.sh accuracy   # also train es and nl with early stopping
+#   bash bench/neural.sh lowresource          # also Cotterell and Duh's Table 2, both columns
 #
 # Speed: `ner-tag train --model neural --epochs 1` on conll2002/es.train with the default
 # sizes (characters 25, character LSTM 25, words 100, sentence LSTM 100, batch 10, 2
@@ -18,8 +19,17 @@
 # issue: 80.22 (es), 79.33 (nl); Lample et al. 2016 report 85.75 and 81.74 with
 # pretrained embeddings (none here: set EMBED_es / EMBED_nl to .vec files to add them).
 #
+# Low resource (argument `lowresource`): Cotterell and Duh's Table 2 as
+# bench/lowresource.sh builds it (WikiANN; the first 100 sentences of TARGET.train alone,
+# then with the first 10,000 of SOURCE.train as TARGET=FILE SOURCE=FILE; mr+ur romanized;
+# F1 on TARGET.dev), with the log-linear CRF (LINEAR_OPTS, default "--c2 1
+# --max-iterations 100", plus --language-features for the joint model) and the neural
+# CRF (--model neural --epochs LOW_EPOCHS, default 30, no early stopping: the dev set is
+# the one scored) side by side. PAIRS (default "uk:ru mr:hi mr:ur").
+#
 # Environment: NER_DATA (default <root>/../shared/data), NER_TAG and NER_SCORE (prebuilt
-# binaries; default: swift build -c release --scratch-path .build-nn), EPOCHS, EXTRA
+# binaries; default: swift build -c release --scratch-path .build-nn; NER_ROMANIZE too for
+# lowresource), EPOCHS, EXTRA
 # (more ner-tag train options). Output: lines on stdout and bench/out/neural.md.
 set -euo pipefail
 
@@ -84,5 +94,41 @@ if [[ ${1:-} == accuracy ]]; then
     f1=$("$score" "$out_dir/$lang.test.pred" | sed -n 's/.*FB1: *\([0-9.]*\).*/\1/p' | head -1)
     kept=$(sed -n 's/.*kept the model of epoch \([0-9]*\).*/\1/p' "$log")
     echo "- $lang: test F1 $f1 (epoch $kept kept; $(wall "$log") s; peak RSS $(rss "$log") MB); command: ner-tag train ${opts[*]} -m $lang.model $lang=$lang.train" | tee -a "$report"
+  done
+fi
+
+if [[ ${1:-} == lowresource ]]; then
+  wikiann=${NER_DATA:-$root/../shared/data}/wikiann
+  romanize=${NER_ROMANIZE:-$root/.build-nn/release/ner-romanize}
+  [[ -x $romanize ]] || (cd "$root" && swift build -c release --scratch-path .build-nn --product ner-romanize)
+  read -r -a linear_opts <<< "${LINEAR_OPTS:---c2 1 --max-iterations 100}"
+  low_epochs=${LOW_EPOCHS:-30}
+  first() { awk -v n="$1" 'BEGIN { RS = ""; ORS = "\n\n" } NR <= n' "$2"; }
+  script_of() { case $1 in uk|ru) echo Cyrillic ;; mr|hi) echo Devanagari ;; ur|ar) echo Arabic ;; *) echo Latin ;; esac; }
+  prepare() { if [[ $4 == 1 ]]; then first "$2" "$3" | "$romanize" --in-place --lang "$1" > "$5"; else first "$2" "$3" > "$5"; fi; }
+  f1() { "$tag" -m "$1" "$2" | "$score" | awk '/^accuracy/ { print $NF }'; }
+  {
+    echo
+    echo "## Low resource (WikiANN, Cotterell and Duh 2017 Table 2; F1 on the target's dev set)"
+    echo
+    echo "log-linear: ner-tag train ${linear_opts[*]} (+ --language-features when joint); neural: ner-tag train --model neural --epochs $low_epochs"
+    echo
+    echo "| target | source | log-linear alone | log-linear + source | neural alone | neural + source |"
+    echo "|---|---|---:|---:|---:|---:|"
+  } >> "$report"
+  for pair in ${PAIRS:-uk:ru mr:hi mr:ur}; do
+    t=${pair%%:*} s=${pair##*:}
+    roman=0
+    [[ $(script_of "$t") != $(script_of "$s") ]] && roman=1
+    prepare "$t" 100 "$wikiann/$t.train" "$roman" "$out_dir/$t.100.conll"
+    prepare "$s" 10000 "$wikiann/$s.train" "$roman" "$out_dir/$s.10000.conll"
+    if [[ $roman == 1 ]]; then "$romanize" --in-place --lang "$t" "$wikiann/$t.dev" > "$out_dir/$t.dev.conll"; else cp "$wikiann/$t.dev" "$out_dir/$t.dev.conll"; fi
+    pre=$out_dir/$t+$s
+    "$tag" train -q "${linear_opts[@]}" -m "$pre.linear.alone.model" "$t=$out_dir/$t.100.conll"
+    "$tag" train -q "${linear_opts[@]}" --language-features -m "$pre.linear.joint.model" "$t=$out_dir/$t.100.conll" "$s=$out_dir/$s.10000.conll"
+    "$tag" train -q --model neural --epochs "$low_epochs" $extra -m "$pre.neural.alone.model" "$t=$out_dir/$t.100.conll"
+    "$tag" train -q --model neural --epochs "$low_epochs" $extra -m "$pre.neural.joint.model" "$t=$out_dir/$t.100.conll" "$s=$out_dir/$s.10000.conll"
+    row="| $t | $s | $(f1 "$pre.linear.alone.model" "$out_dir/$t.dev.conll") | $(f1 "$pre.linear.joint.model" "$out_dir/$t.dev.conll") | $(f1 "$pre.neural.alone.model" "$out_dir/$t.dev.conll") | $(f1 "$pre.neural.joint.model" "$out_dir/$t.dev.conll") |"
+    echo "$row" | tee -a "$report"
   done
 fi

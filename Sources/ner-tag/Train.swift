@@ -26,9 +26,10 @@ extension NERTag {
         LSTMs and transitions are shared by all languages. It minimizes -sum(weight x \
         log-likelihood) by minibatch SGD or ADADELTA for --epochs passes, scoring --dev \
         after each and keeping the best epoch; options marked (neural) apply to it only, \
-        and --template, --column, --token-column, --language-features, --from crfsuite, \
-        --c1, --c2 and the L-BFGS options to the linear CRF only. Progress: one line per \
-        epoch (loss, seconds, dev F1).
+        and --template, --column, --token-column, --from crfsuite, --c1, --c2 and the \
+        L-BFGS options to the linear CRF only (--language-features is accepted: the \
+        network always has its language embedding). Progress: one line per epoch (loss, \
+        seconds, dev F1).
 
         EXAMPLES:
           ner-tag train -m es.model es.train
@@ -117,8 +118,8 @@ extension NERTag {
         throw ValidationError("--from crfsuite reads attributes; --template, --token-column and --column do not apply.")
       }
       if kind == .neural {
-        if from == .crfsuite || features.readsColumns || features.languageFeatures || maxIterations != nil || allStates {
-          throw ValidationError("--model neural reads tokens: --from crfsuite, --template, --token-column, --column, --language-features, --max-iterations and --all-states do not apply.")
+        if from == .crfsuite || features.readsColumns || maxIterations != nil || allStates {
+          throw ValidationError("--model neural reads tokens: --from crfsuite, --template, --token-column, --column, --max-iterations and --all-states do not apply.")
         }
       }
     }
