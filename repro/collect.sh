@@ -193,8 +193,9 @@ f=$out/scale.md
 if [[ -f $f ]]; then
   while IFS= read -r line; do
     mapfile -t c < <(cells "$line")
-    row "scale" "${c[0]} on a ${c[1]} generated CoNLL file" "${c[4]} tokens/s/core" "peak RSS ${c[5]} MB; ${c[3]} s" "$(when "$f")" "bench/scale.sh"
-  done < <(grep -E '^\| `?ner-' "$f")
+    row "scale" "${c[0]} on ${c[1]} of CoNLL (${c[2]} tokens, ${c[7]} cores)" "${c[5]} tokens/s/core" \
+      "peak RSS ${c[8]} MB; ${c[6]} tokens per CPU-second; ${c[3]} s" "$(when "$f")" "bench/scale.sh"
+  done < <(grep -E '^\| `ner-' "$f")
 else
   pending "scale" "ner-tag on a 2 GB CoNLL file: peak RSS, tokens/s/core" "memory flat" scale
 fi
