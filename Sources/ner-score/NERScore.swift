@@ -21,7 +21,8 @@ struct NERScore: ParsableCommand {
       bootstrap confidence intervals, and scoring against a separate gold file.
 
       Where conlleval.pl would fail on a tab-separated file read without -d, ner-score \
-      splits it on tabs.
+      splits it on tabs; and it skips the suite's metadata lines ('# key = value', as \
+      ner-tokenize and ner-translate write them), which conlleval.pl would reject.
 
       EXAMPLES:
         ner-tag -m es.model es.test | ner-score

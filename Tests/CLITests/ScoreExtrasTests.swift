@@ -18,6 +18,17 @@ struct ScoreExtrasTests {
 
     """
 
+  @Test func metadataLinesAreSkipped() throws {
+    let plain = try ToolRunner.run("ner-score", [], stdin: Self.input)
+    let withMetadata = "# id = 1\n# text = New York is Ann Lee\n" + Self.input.replacingOccurrences(of: "\nBob", with: "\n# lang = en\nBob")
+    let r = try ToolRunner.run("ner-score", [], stdin: withMetadata)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.text == plain.text)
+    // A line for the token '#' is data.
+    let hash = try ToolRunner.run("ner-score", [], stdin: "# O O\nA B-PER B-PER\n")
+    #expect(hash.text.hasPrefix("processed 2 tokens"))
+  }
+
   @Test func jsonHasEveryFigure() throws {
     let r = try ToolRunner.run("ner-score", ["--format", "json", "--by-length", "--confusion", "--bootstrap", "50"], stdin: Self.input)
     #expect(r.status == 0)

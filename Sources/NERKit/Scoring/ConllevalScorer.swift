@@ -64,9 +64,22 @@ public struct ConllevalScorer {
     counter.recordSpans = options.recordSpans
   }
 
-  /// Adds one input line (without its `\n`).
+  /// Whether a line is the suite's metadata, `# key = value` (a key without spaces,
+  /// then ` =`), which the other tools write before a sentence. conlleval.pl would
+  /// reject such a line; ner-score skips it, so tagged output with metadata scores as
+  /// it is. A token line for the token `#` has no `=` as its third field.
+  static func isMetadataLine(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    let n = line.count
+    guard n >= 5, line[0] == UInt8(ascii: "#"), line[1] == 0x20 else { return false }
+    var i = 2
+    while i < n, line[i] != 0x20, line[i] != 0x09 { i += 1 }
+    guard i > 2, i + 1 < n, line[i] == 0x20, line[i + 1] == UInt8(ascii: "=") else { return false }
+    return i + 2 == n || line[i + 2] == 0x20 || (line[i + 2] == 0x0D && i + 3 == n)
+  }
+
   /// Adds one input line (without its `\n`).
   public mutating func addLine(_ line: UnsafeBufferPointer<UInt8>, number: Int) throws {
+    if line.first == UInt8(ascii: "#") && Self.isMetadataLine(line) { return }
     if splitter == nil {
       // conlleval's single space, unless the first non-empty line is tab-separated only.
       guard !line.isEmpty else {
@@ -89,6 +102,7 @@ public struct ConllevalScorer {
     _ line: UnsafeBufferPointer<UInt8>, number: Int, count n: Int, firstIsBoundary: Bool,
     gold goldRange: Range<Int>, guess guessRange: Range<Int>
   ) throws {
+    if line.first == UInt8(ascii: "#") && Self.isMetadataLine(line) { return }
     if line.last == 0x0D { sawCarriageReturn = true }
     if expectedFields < 0 {
       expectedFields = n - 1
