@@ -39,6 +39,8 @@ struct DocExamplesTests {
       ("apt-get install", "installs system packages"),
       ("make release", "a release build takes minutes; `make install` is checked by hand (make -n install, and one install into a DESTDIR)"),
       ("make install", "installs into the system; see make release"),
+      ("make -C repro", "runs the benchmarks on ../shared/data (hours)"),
+      ("make -n -C repro", "a dry run of the benchmarks, from the repository (checked by hand)"),
       ("ner-convert --to jsonl big.conll > big.jsonl && hdfs", "needs a Hadoop cluster (hdfs)"),
       ("hadoop jar", "needs a Hadoop cluster"),
       ("hdfs dfs -cat", "needs a Hadoop cluster"),
