@@ -18,7 +18,7 @@ extension NERTranslate {
         unless --quiet.
 
         EXAMPLES:
-          ner-translate align --source-embeddings en.vec --target-embeddings es.vec --dictionary en-es.train.txt --output en-mapped.vec
+          ner-translate align --source-embeddings en.vec --target-embeddings es.vec --dictionary en-es.train.txt --output en-mapped.vec --save-mapping en-es.map
           ner-translate align --source-embeddings en.vec --target-embeddings nl.vec --identical --rounds 5 --save-mapping en-nl.map -o en-mapped.vec
         """)
 
