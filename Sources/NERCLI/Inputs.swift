@@ -89,3 +89,17 @@ public final class InputFile {
     }
   }
 }
+
+extension InputFile {
+  /// The word vectors in this input (fastText `.vec` text), its first `maxVocab` words
+  /// (nil: all); a regular file is mapped, a pipe read whole.
+  public func readEmbeddings(maxVocab: Int?) throws -> WordEmbeddings {
+    if let bytes = mapped() { return try VecReader.parse(bytes, maxVocab: maxVocab) }
+    var all: [UInt8] = []
+    while let line = try lines.next() {
+      all.append(contentsOf: line.bytes)
+      if line.terminated { all.append(0x0A) }
+    }
+    return try all.withUnsafeBufferPointer { try VecReader.parse($0, maxVocab: maxVocab) }
+  }
+}

@@ -113,16 +113,3 @@ extension NERTag.Train {
     return result
   }
 }
-
-extension InputFile {
-  /// The embeddings in this file (`.vec` text), its first `maxVocab` words.
-  func readEmbeddings(maxVocab: Int?) throws -> WordEmbeddings {
-    if let bytes = mapped() { return try VecReader.parse(bytes, maxVocab: maxVocab) }
-    var all: [UInt8] = []
-    while let line = try lines.next() {
-      all.append(contentsOf: line.bytes)
-      all.append(0x0A)
-    }
-    return try all.withUnsafeBufferPointer { try VecReader.parse($0, maxVocab: maxVocab) }
-  }
-}

@@ -50,7 +50,7 @@ enum EmbeddingFiles {
   /// Reads a whole text file (dictionaries, mappings).
   static func readText(_ path: String) throws -> String {
     let input = try InputFile(path: path)
-    return try input.located { try input.readAll() }
+    return try input.located { try input.lines.readAllText() }
   }
 
   /// Parses a dictionary of words against two vocabularies, with the file's name on errors.
@@ -76,30 +76,6 @@ enum EmbeddingFiles {
       throw ToolFailure("source vectors have \(source.dimension) dimensions\(mapping == nil ? "" : " after mapping"), target vectors \(target.dimension)", status: ExitStatus.dataError)
     }
     return source
-  }
-}
-
-extension InputFile {
-  /// The embeddings in this file (`.vec` text).
-  func readEmbeddings(maxVocab: Int?) throws -> WordEmbeddings {
-    if let bytes = mapped() { return try VecReader.parse(bytes, maxVocab: maxVocab) }
-    var all: [UInt8] = []
-    while let line = try lines.next() {
-      all.append(contentsOf: line.bytes)
-      all.append(0x0A)
-    }
-    return try all.withUnsafeBufferPointer { try VecReader.parse($0, maxVocab: maxVocab) }
-  }
-
-  /// The whole input as text.
-  func readAll() throws -> String {
-    if let bytes = mapped() { return String(decoding: bytes, as: UTF8.self) }
-    var all: [UInt8] = []
-    while let line = try lines.next() {
-      all.append(contentsOf: line.bytes)
-      all.append(0x0A)
-    }
-    return String(decoding: all, as: UTF8.self)
   }
 }
 
