@@ -25,7 +25,9 @@
 # F1 on TARGET.dev), with the log-linear CRF (LINEAR_OPTS, default "--c2 1
 # --max-iterations 100", plus --language-features for the joint model) and the neural
 # CRF (--model neural --epochs LOW_EPOCHS, default 30, no early stopping: the dev set is
-# the one scored) side by side. PAIRS (default "uk:ru mr:hi mr:ur").
+# the one scored) side by side. PAIRS (default "uk:ru mr:hi mr:ur"); LOW_SEEDS (default
+# "1"): the neural columns give the mean over these seeds (single runs vary by several
+# points with 100 target sentences).
 #
 # Environment: NER_DATA (default <root>/../shared/data), NER_TAG and NER_SCORE (prebuilt
 # binaries; default: swift build -c release --scratch-path .build-nn; NER_ROMANIZE too for
@@ -42,7 +44,9 @@
 #       (linear CRF 79.33).
 #   lowresource (30 epochs, no vectors; F1 on dev; log-linear alone / + source, neural
 #   alone / + source): uk+ru 61.77 / 68.73, 50.00 / 68.28; mr+hi 38.43 / 47.96,
-#   36.11 / 47.01; mr+ur (romanized) 40.15 / 37.35, 37.56 / 45.79.
+#   36.11 / 47.01; mr+ur (romanized) 40.15 / 37.35, 37.56 / 45.79. Single neural runs
+#   vary: uk+ru joint 59.57 with --seed 2, 70.90 with --share-directions, 64.48 with
+#   50 epochs; mr+hi joint 48.61 with --seed 2, 50.42 with 50 epochs.
 set -euo pipefail
 
 script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -115,6 +119,9 @@ if [[ ${1:-} == lowresource ]]; then
   [[ -x $romanize ]] || (cd "$root" && swift build -c release --scratch-path .build-nn --product ner-romanize)
   read -r -a linear_opts <<< "${LINEAR_OPTS:---c2 1 --max-iterations 100}"
   low_epochs=${LOW_EPOCHS:-30}
+  low_seeds=${LOW_SEEDS:-1}
+  # mean F1...: the mean, and the values when there are several.
+  mean() { if (($# == 1)); then echo "$1"; else echo "$(printf '%s\n' "$@" | awk '{ s += $1 } END { printf "%.2f", s / NR }') ($*)"; fi; }
   first() { awk -v n="$1" 'BEGIN { RS = ""; ORS = "\n\n" } NR <= n' "$2"; }
   script_of() { case $1 in uk|ru) echo Cyrillic ;; mr|hi) echo Devanagari ;; ur|ar) echo Arabic ;; *) echo Latin ;; esac; }
   prepare() { if [[ $4 == 1 ]]; then first "$2" "$3" | "$romanize" --in-place --lang "$1" > "$5"; else first "$2" "$3" > "$5"; fi; }
@@ -123,7 +130,7 @@ if [[ ${1:-} == lowresource ]]; then
     echo
     echo "## Low resource (WikiANN, Cotterell and Duh 2017 Table 2; F1 on the target's dev set)"
     echo
-    echo "log-linear: ner-tag train ${linear_opts[*]} (+ --language-features when joint); neural: ner-tag train --model neural --epochs $low_epochs"
+    echo "log-linear: ner-tag train ${linear_opts[*]} (+ --language-features when joint); neural: ner-tag train --model neural --epochs $low_epochs $extra, seeds $low_seeds"
     echo
     echo "| target | source | log-linear alone | log-linear + source | neural alone | neural + source |"
     echo "|---|---|---:|---:|---:|---:|"
@@ -138,9 +145,14 @@ if [[ ${1:-} == lowresource ]]; then
     pre=$out_dir/$t+$s
     "$tag" train -q "${linear_opts[@]}" -m "$pre.linear.alone.model" "$t=$out_dir/$t.100.conll"
     "$tag" train -q "${linear_opts[@]}" --language-features -m "$pre.linear.joint.model" "$t=$out_dir/$t.100.conll" "$s=$out_dir/$s.10000.conll"
-    "$tag" train -q --model neural --epochs "$low_epochs" $extra -m "$pre.neural.alone.model" "$t=$out_dir/$t.100.conll"
-    "$tag" train -q --model neural --epochs "$low_epochs" $extra -m "$pre.neural.joint.model" "$t=$out_dir/$t.100.conll" "$s=$out_dir/$s.10000.conll"
-    row="| $t | $s | $(f1 "$pre.linear.alone.model" "$out_dir/$t.dev.conll") | $(f1 "$pre.linear.joint.model" "$out_dir/$t.dev.conll") | $(f1 "$pre.neural.alone.model" "$out_dir/$t.dev.conll") | $(f1 "$pre.neural.joint.model" "$out_dir/$t.dev.conll") |"
+    alone=() joint=()
+    for seed in $low_seeds; do
+      "$tag" train -q --model neural --epochs "$low_epochs" --seed "$seed" $extra -m "$pre.neural.alone.model" "$t=$out_dir/$t.100.conll"
+      "$tag" train -q --model neural --epochs "$low_epochs" --seed "$seed" $extra -m "$pre.neural.joint.model" "$t=$out_dir/$t.100.conll" "$s=$out_dir/$s.10000.conll"
+      alone+=("$(f1 "$pre.neural.alone.model" "$out_dir/$t.dev.conll")")
+      joint+=("$(f1 "$pre.neural.joint.model" "$out_dir/$t.dev.conll")")
+    done
+    row="| $t | $s | $(f1 "$pre.linear.alone.model" "$out_dir/$t.dev.conll") | $(f1 "$pre.linear.joint.model" "$out_dir/$t.dev.conll") | $(mean "${alone[@]}") | $(mean "${joint[@]}") |"
     echo "$row" | tee -a "$report"
   done
 fi
