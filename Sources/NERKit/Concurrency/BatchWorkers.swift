@@ -29,7 +29,12 @@ public final class BatchWorkers<Worker> {
     let shares = workers.count
     let results = UnsafeMutableBufferPointer<Result?>.allocate(capacity: n)
     results.initialize(repeating: nil)
-    defer { results.deallocate() }
+    // Deinitialize before freeing: the results hold arrays and objects, which would
+    // otherwise never be released (memory grew with the input).
+    defer {
+      _ = results.deinitialize()
+      results.deallocate()
+    }
     let box = UnsafeSendable(results)
     let items = UnsafeSendable(items)
     let pool = UnsafeSendable(self.workers)

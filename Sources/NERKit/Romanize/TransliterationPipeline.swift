@@ -23,7 +23,10 @@ final class TransliterationPipeline {
     // transforms sets it up (some 12 ms) while other threads compile rules.
     let errors = UnsafeMutableBufferPointer<String?>.allocate(capacity: passes.count)
     errors.initialize(repeating: nil)
-    defer { errors.deallocate() }
+    defer {
+      _ = errors.deinitialize()
+      errors.deallocate()
+    }
     let shared = UnsafeSendable((h, errors, passes))
     DispatchQueue.concurrentPerform(iterations: passes.count) { i in
       let (h, errors, passes) = shared.value
