@@ -70,7 +70,7 @@ extension NERTranslate {
     }
 
     func normalizationSteps() throws -> [String] {
-      let steps = (normalize ?? "").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+      let steps = commaList(normalize)
       for s in steps where s != "renorm" && s != "center" {
         throw ValidationError("--normalize takes renorm and center steps, not '\(s)'.")
       }
@@ -81,9 +81,6 @@ extension NERTranslate {
       try ToolMain.run(tool: "ner-translate") {
         let clock = Clock.now
         var (source, target) = try embeddings.loadBoth()
-        guard source.dimension == target.dimension else {
-          throw ToolFailure("source vectors have \(source.dimension) dimensions, target vectors \(target.dimension)", status: ExitStatus.dataError)
-        }
         for step in try normalizationSteps() {
           if step == "center" { source.center(); target.center() } else { source.normalize(); target.normalize() }
         }
@@ -100,8 +97,7 @@ extension NERTranslate {
         guard !seed.pairs.isEmpty else {
           throw ToolFailure(file: dictionary, "no seed pair has both words in the vocabularies", status: ExitStatus.dataError)
         }
-        var induction = DictionaryInduction(method: try retrievalMethod(method, k: k), build: build.value, maxRank: maxRank)
-        induction.threads = BatchWorkers<Void>.processorCount
+        let induction = DictionaryInduction(method: try retrievalMethod(method, k: k), build: build.value, maxRank: maxRank)
         let refinement = ProcrustesRefinement(rounds: rounds, induction: induction)
         let result = refinement.run(source: source, target: target, seed: seed.pairs)
         if !quiet {

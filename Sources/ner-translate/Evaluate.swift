@@ -23,7 +23,7 @@ extension NERTranslate {
     @Option(help: ArgumentHelp("Test dictionary, 'source target' a line.", valueName: "file"))
     var dictionary: String
 
-    @Option(help: ArgumentHelp("A mapping from 'align --save-mapping' to apply to the source embeddings first.", valueName: "file"))
+    @Option(help: EmbeddingOptions.mappingHelp)
     var mapping: String?
 
     @Option(help: ArgumentHelp("Retrieval: nn, csls, csls_knn_K, or all (nn and csls).", valueName: "method"))
@@ -39,8 +39,7 @@ extension NERTranslate {
     func run() throws {
       try ToolMain.run(tool: "ner-translate") {
         let methods = method == "all" ? [.nearestNeighbour, .csls(k: k)] : [try retrievalMethod(method, k: k)]
-        let (raw, target) = try embeddings.loadBoth()
-        let source = try EmbeddingFiles.mapped(raw, try mapping.map(EmbeddingFiles.loadMapping), mappingPath: mapping, target: target)
+        let (source, target) = try embeddings.loadBoth(mappedBy: mapping)
         let gold = try EmbeddingFiles.indexDictionary(dictionary, source: source, target: target)
         guard !gold.pairs.isEmpty else {
           throw ToolFailure(file: dictionary, "no pair has both words in the vocabularies", status: ExitStatus.dataError)

@@ -21,7 +21,7 @@ extension NERTranslate {
 
     @OptionGroup var embeddings: EmbeddingOptions
 
-    @Option(help: ArgumentHelp("A mapping from 'align --save-mapping' to apply to the source embeddings first.", valueName: "file"))
+    @Option(help: EmbeddingOptions.mappingHelp)
     var mapping: String?
 
     @Option(help: ArgumentHelp("Retrieval: nn, csls or csls_knn_K.", valueName: "method"))
@@ -46,8 +46,7 @@ extension NERTranslate {
 
     func run() throws {
       try ToolMain.run(tool: "ner-translate") {
-        let (raw, target) = try embeddings.loadBoth()
-        let source = try EmbeddingFiles.mapped(raw, try mapping.map(EmbeddingFiles.loadMapping), mappingPath: mapping, target: target)
+        let (source, target) = try embeddings.loadBoth(mappedBy: mapping)
         let induction = DictionaryInduction(method: try retrievalMethod(method, k: k), build: build.value, maxRank: maxRank)
         let entries = induction.induce(source: source, target: target)
         let out = try OutputTarget(path: output)

@@ -64,7 +64,7 @@ enum EmbeddingFiles {
   }
 
   /// `source` mapped by `mapping` when there is one, with the dimensions checked.
-  static func mapped(_ source: WordEmbeddings, _ mapping: LinearMapping?, mappingPath: String?, target: WordEmbeddings?) throws -> WordEmbeddings {
+  fileprivate static func mapped(_ source: WordEmbeddings, _ mapping: LinearMapping?, mappingPath: String?, target: WordEmbeddings?) throws -> WordEmbeddings {
     var source = source
     if let mapping {
       guard mapping.inputDimension == source.dimension else {
@@ -96,13 +96,26 @@ struct EmbeddingOptions: ParsableArguments {
     if maxVocab < 0 { throw ValidationError("--max-vocab needs a number >= 0.") }
   }
 
-  /// Both files, which the subcommand needs.
-  func loadBoth() throws -> (WordEmbeddings, WordEmbeddings) {
+  /// Both files, which the subcommand needs; the source vectors mapped by the mapping
+  /// file `mapping` when one is given, and the two dimensions checked.
+  func loadBoth(mappedBy mapping: String? = nil) throws -> (source: WordEmbeddings, target: WordEmbeddings) {
     guard let s = sourceEmbeddings, let t = targetEmbeddings else {
       throw ToolFailure("give both --source-embeddings and --target-embeddings", status: ExitStatus.usage)
     }
-    return (try EmbeddingFiles.load(s, maxVocab: vocabularyLimit), try EmbeddingFiles.load(t, maxVocab: vocabularyLimit))
+    let source = try EmbeddingFiles.load(s, maxVocab: vocabularyLimit)
+    let target = try EmbeddingFiles.load(t, maxVocab: vocabularyLimit)
+    let map = try mapping.map(EmbeddingFiles.loadMapping)
+    return (try EmbeddingFiles.mapped(source, map, mappingPath: mapping, target: target), target)
   }
+
+  /// The help of the `--mapping` option of the subcommands that read a mapping.
+  static let mappingHelp = ArgumentHelp(
+    "A mapping from 'align --save-mapping' to apply to the source embeddings first.", valueName: "file")
+}
+
+/// The items of a comma-separated option value, trimmed, empty ones dropped.
+func commaList(_ value: String?) -> [String] {
+  (value ?? "").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
 }
 
 /// Retrieval methods by the names users type: nn, csls (k from --k) or MUSE's csls_knn_K.

@@ -51,7 +51,7 @@ extension NERTranslate {
 
     @OptionGroup var embeddings: EmbeddingOptions
 
-    @Option(help: ArgumentHelp("A mapping from 'align --save-mapping' to apply to the source embeddings first.", valueName: "file"))
+    @Option(help: EmbeddingOptions.mappingHelp)
     var mapping: String?
 
     @Option(help: "Weight of the word's own similarity in the reverse-translation score.")
@@ -110,12 +110,10 @@ extension NERTranslate {
         options.targetLanguage = targetLang ?? Self.language(ofDictionary: dictionary)
         options.caseRestoration = caseRestoration
         options.keepSource = keepSource
-        options.copyTypes = Set((copyTypes ?? "").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        options.copyTypes = Set(commaList(copyTypes))
         var translator = CorpusTranslator(dictionary: words, options: options)
         if embeddings.sourceEmbeddings != nil {
-          let (rawSource, target) = try embeddings.loadBoth()
-          let map = try mapping.map(EmbeddingFiles.loadMapping)
-          let source = try EmbeddingFiles.mapped(rawSource, map, mappingPath: mapping, target: target)
+          let (source, target) = try embeddings.loadBoth(mappedBy: mapping)
           translator.scorer = ReverseTranslationScorer(
             source: EmbeddingVectors(source), target: EmbeddingVectors(target), alpha: alpha, window: window)
           if fallback == .csls {
