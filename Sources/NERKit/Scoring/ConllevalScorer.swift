@@ -79,13 +79,14 @@ public struct ConllevalScorer {
 
   /// Adds one input line (without its `\n`).
   public mutating func addLine(_ line: UnsafeBufferPointer<UInt8>, number: Int) throws {
-    if line.first == UInt8(ascii: "#") && Self.isMetadataLine(line) { return }
     if splitter == nil {
       // conlleval's single space, unless the first non-empty line is tab-separated only.
       guard !line.isEmpty else {
         try addBoundary()
         return
       }
+      // Metadata is skipped in addFields; it must not choose the delimiter either.
+      if line.first == UInt8(ascii: "#") && Self.isMetadataLine(line) { return }
       try chooseDelimiter(forFirstLine: line)
     }
     splitter!.split(line, into: &fields)
