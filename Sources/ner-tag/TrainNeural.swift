@@ -37,11 +37,11 @@ extension NERTag.Train {
     var configuration = neural.configuration
     var pretrained: [String: WordEmbeddings] = [:]
     for item in neural.embeddings {
-      let parts = item.split(separator: "=", maxSplits: 1)
-      guard parts.count == 2, !parts[0].isEmpty else {
+      let argument = LabelledInput(item)
+      guard let language = argument.language else {
         throw ToolFailure("--embeddings wants LANG=FILE, not '\(item)'", status: ExitStatus.usage)
       }
-      let file = try InputFile(path: String(parts[1]))
+      let file = try InputFile(path: argument.path)
       let e = try file.located { try file.readEmbeddings(maxVocab: neural.maxPretrained) }
       if let d = neural.wordDim, d != e.dimension {
         throw ToolFailure(file: file.name, "vectors of \(e.dimension) dimensions, but --word-dim is \(d)", status: ExitStatus.usage)
@@ -50,7 +50,7 @@ extension NERTag.Train {
         throw ToolFailure(file: file.name, "vectors of \(e.dimension) dimensions; another --embeddings file has \(other.dimension)", status: ExitStatus.dataError)
       }
       configuration.wordDim = e.dimension
-      pretrained[String(parts[0])] = e
+      pretrained[language] = e
       report.note("\(file.name): \(e.count) vectors of \(e.dimension) dimensions")
     }
     let frozen: Set<String> = neural.freezeEmbeddings ? Set(pretrained.keys) : []
