@@ -8,7 +8,9 @@
 # 1. A base corpus: conll2002/es.train (264,715 tokens), or examples/data/es.train.conll
 #    when NER_DATA has no CoNLL-2002; a blank line is ensured after its last sentence.
 # 2. A model: `ner-tag train --max-iterations 20` on the base corpus (MODEL=FILE to use
-#    an existing one instead); its accuracy does not matter here, only its size.
+#    an existing one instead; TEMPLATE=FILE trains with that CRF++ template instead of
+#    the built-in features, e.g. bench/scale.template, which tags about ten times
+#    faster); its accuracy does not matter here, only its size and cost.
 # 3. The big file: the base corpus repeated until it holds SCALE_GB gigabytes (10^9
 #    bytes), written to SCALE_DIR (default /tmp/ner-scale, never inside the repository)
 #    and deleted at the end unless KEEP=1.
@@ -25,15 +27,16 @@
 #
 # Environment: NER_DATA (default <root>/../shared/data), NER_TAG, NER_CONVERT,
 # NER_ROMANIZE (prebuilt binaries; default swift build -c release), SCALE_GB (2),
-# SCALE_DIR (/tmp/ner-scale), THREADS (all cores), TOOLS ("tag"), MODEL, KEEP.
-# Output: a table on stdout and in bench/out/scale.md.
+# SCALE_DIR (/tmp/ner-scale), THREADS (all cores), TOOLS ("tag"), MODEL, TEMPLATE, KEEP,
+# REPORT (default bench/out/scale.md).
+# Output: a table on stdout and in REPORT.
 set -euo pipefail
 
 script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(dirname "$script_dir")
 data=${NER_DATA:-$root/../shared/data}
 out_dir=$script_dir/out/scale
-report=$script_dir/out/scale.md
+report=${REPORT:-$script_dir/out/scale.md}
 gb=${SCALE_GB:-2}
 big_dir=${SCALE_DIR:-/tmp/ner-scale}
 threads=${THREADS:-$(nproc)}
@@ -62,10 +65,12 @@ if [[ " $tools " == *" tag "* ]]; then
   if [[ -n ${MODEL:-} ]]; then
     model=$MODEL model_note="given: $MODEL"
   else
-    model=$out_dir/es.model
-    echo "== ner-tag train --max-iterations 20 on $source_name" >&2
-    "$tag" train -q --max-iterations 20 -m "$model" "$base"
-    model_note="ner-tag train --max-iterations 20 on $source_name"
+    template=()
+    [[ -z ${TEMPLATE:-} ]] || template=(--template "$TEMPLATE")
+    model=$out_dir/es${TEMPLATE:+.$(basename "$TEMPLATE" .template)}.model
+    echo "== ner-tag train --max-iterations 20 ${template[*]} on $source_name" >&2
+    "$tag" train -q --max-iterations 20 "${template[@]}" -m "$model" "$base"
+    model_note="ner-tag train --max-iterations 20${TEMPLATE:+ --template ${TEMPLATE#"$root"/}} on $source_name"
   fi
 fi
 
