@@ -17,10 +17,16 @@ struct FeatureOptions: ParsableArguments {
   @Flag(help: "Add a copy of every feature conjoined with the sentence's language.")
   var languageFeatures = false
 
+  @Flag(help: ArgumentHelp("With --language-features, keep word features (the word, its lowercase, word bigrams and bags) only in their language-conjoined copy: languages then share character, shape and context features and the transitions, not word identities."))
+  var languageWordFeatures = false
+
   /// Whether any option that reads columns was given.
   var readsColumns: Bool { template != nil || tokenColumn != nil || !extraColumns.isEmpty }
 
   func validate() throws {
+    if languageWordFeatures && !languageFeatures {
+      throw ValidationError("--language-word-features needs --language-features.")
+    }
     if template != nil && (tokenColumn != nil || !extraColumns.isEmpty) {
       throw ValidationError("--template reads columns itself; drop --token-column and --column.")
     }
@@ -35,7 +41,7 @@ struct FeatureOptions: ParsableArguments {
     }
     do {
       return try FeatureSet(templateText: templateText, tokenColumn: tokenColumn, extraColumns: extraColumns,
-                            languageFeatures: languageFeatures)
+                            languageFeatures: languageFeatures, sharedWordFeatures: !languageWordFeatures)
     } catch let e as DataError {
       throw ToolFailure(file: template, line: e.line, e.message, status: ExitStatus.dataError)
     }

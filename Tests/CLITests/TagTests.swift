@@ -127,6 +127,14 @@ struct TagTests {
     #expect(dump.text.contains("\tuk|w[0]=") && dump.text.contains("\tru|w[0]="))
     let bad = try ToolRunner.run("ner-tag", ["train", "-m", model, "--weight", "ru=x", uk])
     #expect(bad.status == 64 && bad.stderr.contains("--weight wants LANG=NUMBER"))
+    // --language-word-features: word features only in their conjoined copies.
+    let w = try ToolRunner.run("ner-tag", ["train", "-q", "-m", model, "--max-iterations", "30", "--language-features", "--language-word-features", "uk=\(uk)", "ru=\(ru)"])
+    #expect(w.status == 0, "\(w.stderr)")
+    let wordDump = try tag(["dump", "--top", "100000", model], "")
+    #expect(wordDump.text.contains("\tuk|w[0]=") && !wordDump.text.contains("\tw[0]=") && wordDump.text.contains("\ts1[0]="))
+    #expect(try tag(["-m", model], "Kyiv\n").status == 0)
+    let alone = try ToolRunner.run("ner-tag", ["train", "-m", model, "--language-word-features", uk])
+    #expect(alone.status == 64 && alone.stderr.contains("--language-word-features needs --language-features"))
   }
 
   @Test func templatesAndDevelopmentScores() throws {

@@ -42,5 +42,15 @@ struct FeatureExtractorTests {
     let l = FeatureExtractor.withLanguage(f, language: "uk")
     #expect(l[0].count == 2 * f[0].count)
     #expect(l[0].contains("w[0]=EU") && l[0].contains("uk|w[0]=EU"))
+    // Word features only conjoined: no shared word, lowercase, word bigram or bag.
+    let w = FeatureExtractor.withLanguage(f, language: "uk", sharingWords: false)
+    let shared = w[0].filter { !$0.hasPrefix("uk|") }
+    #expect(w[0].filter { $0.hasPrefix("uk|") } == f[0].map { "uk|\($0)" })
+    #expect(!shared.contains("w[0]=EU") && !shared.contains("wl[0]=eu") && !shared.contains("w[0]|w[1]=EU|rejects")
+      && !shared.contains("w[1..4]=rejects"))
+    #expect(shared.contains("s2[0]=EU") && shared.contains("shaped[0]=U") && shared.contains("pos[0]=NNP"))
+    #expect(shared.count == f[0].filter { !FeatureExtractor.isWordFeature($0) }.count && shared.count < f[0].count)
+    let a = FeatureExtractor.withLanguage([[("w[0]=EU", 1.0), ("s1[0]=U", 0.5)]], language: "uk", sharingWords: false)
+    #expect(a[0].map(\.0) == ["s1[0]=U", "uk|w[0]=EU", "uk|s1[0]=U"] && a[0].map(\.1) == [0.5, 1.0, 0.5])
   }
 }

@@ -119,5 +119,12 @@ struct SparseCRFTests {
     // The metadata gives back the same feature set.
     let contents = ModelFile.Contents(metadata: roman.metadata, tagger: CRFTagger(labels: [], attributes: [:], model: CRFModel(labelCount: 0, attributeCount: 0)))
     #expect(try FeatureSet(metadata: contents).features(s, language: "uk") == f)
+    // --language-word-features: recorded in the metadata, word features only conjoined.
+    let conjoined = try FeatureSet(tokenColumn: "roman", languageFeatures: true, sharedWordFeatures: false)
+    let g = try conjoined.features(s, language: "uk")
+    #expect(g[0].contains("uk|w[0]=Kyiv") && !g[0].contains("w[0]=Kyiv") && g[0].contains("p1[0]=K"))
+    let saved = ModelFile.Contents(metadata: conjoined.metadata, tagger: contents.tagger)
+    #expect(try FeatureSet(metadata: saved).features(s, language: "uk") == g)
+    #expect(!roman.metadata.contains { $0.0 == "shared-word-features" })
   }
 }

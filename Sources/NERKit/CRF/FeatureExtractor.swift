@@ -134,14 +134,27 @@ public struct FeatureExtractor: Sendable {
     return result
   }
 
+  /// Whether a feature name is a word feature of the built-in set: the word or its
+  /// lowercase at some offset, a word bigram, or a bag of words (`w[0]=Kyiv`,
+  /// `wl[-1]=in`, `w[0]|w[1]=New|York`, `w[-4..-1]=in`).
+  public static func isWordFeature(_ name: String) -> Bool {
+    name.hasPrefix("w[") || name.hasPrefix("wl[")
+  }
+
   /// Each feature doubled with a copy conjoined with the language (Daumé 2007):
-  /// `w[0]=Kyiv` and `uk|w[0]=Kyiv`.
-  public static func withLanguage(_ features: [[String]], language: String) -> [[String]] {
-    features.map { f in f + f.map { "\(language)|\($0)" } }
+  /// `w[0]=Kyiv` and `uk|w[0]=Kyiv`. Without `sharingWords`, word features
+  /// (``isWordFeature(_:)``) keep only their conjoined copy.
+  public static func withLanguage(_ features: [[String]], language: String, sharingWords: Bool = true) -> [[String]] {
+    features.map { f in
+      (sharingWords ? f : f.filter { !isWordFeature($0) }) + f.map { "\(language)|\($0)" }
+    }
   }
 
   /// The same for attributes with values (CRFsuite data): the copies keep the values.
-  public static func withLanguage(_ attributes: [[(String, Double)]], language: String) -> [[(String, Double)]] {
-    attributes.map { a in a + a.map { ("\(language)|\($0.0)", $0.1) } }
+  public static func withLanguage(_ attributes: [[(String, Double)]], language: String,
+                                  sharingWords: Bool = true) -> [[(String, Double)]] {
+    attributes.map { a in
+      (sharingWords ? a : a.filter { !isWordFeature($0.0) }) + a.map { ("\(language)|\($0.0)", $0.1) }
+    }
   }
 }

@@ -13,15 +13,21 @@ public struct FeatureSet: Sendable {
   public var extraColumns: [String] = []
   /// Adds a language-conjoined copy of every feature (Daumé 2007).
   public var languageFeatures = false
+  /// With ``languageFeatures``, whether the built-in word features (``FeatureExtractor/isWordFeature(_:)``)
+  /// keep their shared copy (the default) or exist only conjoined with the language, so that
+  /// languages share character, shape and context-shape features and the transitions but
+  /// not word identities.
+  public var sharedWordFeatures = true
 
   private var template: FeatureTemplate?
 
   public init(templateText: String? = nil, tokenColumn: String? = nil, extraColumns: [String] = [],
-              languageFeatures: Bool = false) throws {
+              languageFeatures: Bool = false, sharedWordFeatures: Bool = true) throws {
     self.templateText = templateText
     self.tokenColumn = tokenColumn
     self.extraColumns = extraColumns
     self.languageFeatures = languageFeatures
+    self.sharedWordFeatures = sharedWordFeatures
     if let text = templateText { template = try FeatureTemplate(parsing: text) }
   }
 
@@ -32,6 +38,7 @@ public struct FeatureSet: Sendable {
     if let c = tokenColumn { m.append(("token-column", c)) }
     if !extraColumns.isEmpty { m.append(("extra-columns", extraColumns.joined(separator: " "))) }
     m.append(("language-features", languageFeatures ? "yes" : "no"))
+    if !sharedWordFeatures { m.append(("shared-word-features", "no")) }
     return m
   }
 
@@ -40,7 +47,8 @@ public struct FeatureSet: Sendable {
     try self.init(
       templateText: metadata.value("template"), tokenColumn: metadata.value("token-column"),
       extraColumns: metadata.value("extra-columns")?.split(separator: " ").map(String.init) ?? [],
-      languageFeatures: metadata.value("language-features") == "yes")
+      languageFeatures: metadata.value("language-features") == "yes",
+      sharedWordFeatures: metadata.value("shared-word-features") != "no")
   }
 
   /// The features of every token of `s`; `language` conjoins the copies when
@@ -59,7 +67,7 @@ public struct FeatureSet: Sendable {
       f = FeatureExtractor(extraColumns: extraColumns).features(tokens: tokens, extra: extra)
     }
     if languageFeatures {
-      f = FeatureExtractor.withLanguage(f, language: language ?? "")
+      f = FeatureExtractor.withLanguage(f, language: language ?? "", sharingWords: sharedWordFeatures)
     }
     return f
   }
@@ -67,7 +75,8 @@ public struct FeatureSet: Sendable {
   /// The attributes of CRFsuite data under this feature set: as given, with the
   /// language-conjoined copies when ``languageFeatures`` is on.
   public func attributes(_ items: [[(String, Double)]], language: String?) -> [[(String, Double)]] {
-    languageFeatures ? FeatureExtractor.withLanguage(items, language: language ?? "") : items
+    languageFeatures
+      ? FeatureExtractor.withLanguage(items, language: language ?? "", sharingWords: sharedWordFeatures) : items
   }
 
   /// The columns CRF++ templates index: all but the gold and predicted tag columns.
