@@ -204,13 +204,17 @@ else
 fi
 
 # --- Scale --------------------------------------------------------------------------------
-f=$out/scale.md
-if [[ -f $f ]]; then
+found=0
+for f in "$out/scale-2gb.md" "$out/scale.md"; do
+  [[ -f $f ]] || continue
+  found=1
+  model=$(sed -n 's/.*; model: \(.*\) on [^ ]*\. Output to.*/\1/p' "$f" | head -1)
   while IFS= read -r line; do
     mapfile -t c < <(cells "$line")
-    row "scale" "${c[0]} on ${c[1]} of CoNLL (${c[2]} tokens, ${c[7]} cores)" "${c[5]} tokens/s/core" \
+    row "scale" "${c[0]} on ${c[1]} of CoNLL (${c[2]} tokens, ${c[7]} cores; model: $model)" "${c[5]} tokens/s/core" \
       "peak RSS ${c[8]} MB; ${c[6]} tokens per CPU-second; ${c[3]} s" "$(when "$f")" "bench/scale.sh"
   done < <(grep -E '^\| `ner-' "$f")
-else
+done
+if ((found == 0)); then
   pending "scale" "ner-tag on a 2 GB CoNLL file: peak RSS, tokens/s/core" "memory flat" scale
 fi
