@@ -42,11 +42,15 @@
 #       (linear CRF 80.22); without vectors, momentum 0.9, 8 epochs: dev 73.72 at epoch 7.
 #   nl: the same with nl.vec, 15 epochs: epoch 12 kept (dev 80.07), nl.test F1 80.34
 #       (linear CRF 79.33).
-#   lowresource (30 epochs, no vectors; F1 on dev; log-linear alone / + source, neural
-#   alone / + source): uk+ru 61.77 / 68.73, 50.00 / 68.28; mr+hi 38.43 / 47.96,
-#   36.11 / 47.01; mr+ur (romanized) 40.15 / 37.35, 37.56 / 45.79. Single neural runs
-#   vary: uk+ru joint 59.57 with --seed 2, 70.90 with --share-directions, 64.48 with
-#   50 epochs; mr+hi joint 48.61 with --seed 2, 50.42 with 50 epochs.
+#   lowresource (no vectors; F1 on dev; log-linear alone / + source, neural alone /
+#   + source, neural as the mean of seeds 1 2 3):
+#   LOW_EPOCHS=30 EXTRA=--share-directions LOW_SEEDS="1 2 3" (what repro runs):
+#     uk+ru 61.77 / 68.73, 50.60 / 69.37; mr+hi 38.43 / 47.96, 40.56 / 48.85;
+#     mr+ur (romanized) 40.15 / 37.35, 37.54 / 47.88.
+#   LOW_EPOCHS=50 EXTRA=--share-directions: uk+ru 51.19 / 68.54; mr+hi 42.04 / 49.32;
+#     mr+ur 42.16 / 48.96.
+#   30 epochs, seed 1, no --share-directions: uk+ru 50.00 / 68.28; mr+hi 36.11 / 47.01;
+#     mr+ur 37.56 / 45.79.
 set -euo pipefail
 
 script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)

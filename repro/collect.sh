@@ -57,7 +57,7 @@ for l in es nl; do
   if [[ -n $line ]]; then
     f1=$(sed -E 's/^- [a-z]+: test F1 ([0-9.]+).*/\1/' <<< "$line")
     note=$(sed -E 's/^- [a-z]+: test F1 [0-9.]+ \(([^)]*)\).*/\1/' <<< "$line")
-    row "accuracy" "CoNLL-2002 $l test F1, neural CRF (character BiLSTM-CRF, no pretrained embeddings)" \
+    row "accuracy" "CoNLL-2002 $l test F1, neural CRF (character BiLSTM-CRF; options in the command)" \
       "$f1" "Lample et al. 2016 (with embeddings): $([[ $l == es ]] && echo 85.75 || echo 81.74); $note" "$(when "$f")" "bench/neural.sh accuracy"
   else
     pending "accuracy" "CoNLL-2002 $l test F1, neural CRF" "Lample et al. 2016: $([[ $l == es ]] && echo 85.75 || echo 81.74)" neural
