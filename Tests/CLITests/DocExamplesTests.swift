@@ -478,6 +478,8 @@ struct DocExamplesTests {
       "ner-tag -m es.model --to jsonl es.test > pred.jsonl",
       "ner-tag features es.train > es.train.crfsuite",
       "ner-translate align -q --source-embeddings en.vec --target-embeddings es.vec --dictionary en-es.train.txt --output en-mapped.vec --save-mapping en-es.map",
+      "ner-translate --dictionary en-es.train.txt --source-embeddings en-mapped.vec --target-embeddings es.vec en.train > en2es.chosen.conll",
+      "ner-translate --dictionary en-es.train.txt en.train > en2es.first.conll",
     ]
 
     /// A folder of the files, with `examples` linked to the repository's examples/.
