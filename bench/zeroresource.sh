@@ -28,7 +28,8 @@
 # options of every translation, default none), TRAIN_OPTS (default "--c2 30
 # --tag-scheme iobes --max-iterations 100": translated data is noisy, and stronger L2
 # than the default 1 generalizes better to the real target text: on es, c2 = 1 / 10 /
-# 30 / 100 gave 45.34 / 48.87 / 49.21 / 45.68 in IOB1, and IOBES 50.49 with c2 = 30). Output: a markdown table on stdout and in bench/out/zeroresource.md.
+# 30 / 100 gave 45.34 / 48.87 / 49.21 / 45.68 in IOB1, and IOBES 50.49 with c2 = 30).
+# Output: a markdown table on stdout and in bench/out/zeroresource.md.
 set -euo pipefail
 
 script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -83,8 +84,7 @@ for l in $langs; do
   both=$(run "$l" both "$test" "$out_dir/full.$l.conll" "$out_dir/first.$l.conll")
   # Self-training: the tokens of L.train (first field only), tagged by the full model.
   awk '{ print $1 }' "$data/conll2002/$l.train" | "$tag" -m "$out_dir/$l.full.model" > "$out_dir/pseudo.$l.conll"
-  "$tag" train -q "${train_opts[@]}" -m "$out_dir/$l.self.model" "$out_dir/full.$l.conll" "$out_dir/pseudo.$l.conll"
-  self=$(f1 "$out_dir/$l.self.model" "$test")
+  self=$(run "$l" self "$test" "$out_dir/full.$l.conll" "$out_dir/pseudo.$l.conll")
   case $l in es) target=52.0 mayhew=51.82 ;; nl) target=54.0 mayhew=53.94 ;; *) target= mayhew= ;; esac
   met=$(awk -v f="$both" -v t="$target" 'BEGIN { print (t == "" ? "-" : (f >= t ? "met" : "NOT met")) }')
   rows+=("| en → $l | $both | $full | $first | $nocase | $roman | $self | ${mayhew:--} | ${target:--} (both: $met) |")
