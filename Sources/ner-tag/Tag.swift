@@ -95,6 +95,7 @@ extension NERTag {
             let reader = try file.recordReader(format)
             try file.located {
               var batch: [Record] = []
+              var groups = TaggingGroups()  // per file: its records 1-32, 33-64, ...
               var done = false
               while !done {
                 batch.removeAll(keepingCapacity: true)
@@ -102,7 +103,7 @@ extension NERTag {
                   guard let record = try reader.next() else { done = true; break }
                   batch.append(record)
                 }
-                let predictions = tagger.neural != nil ? Self.neuralPredictions(batch, workers: workers) { s in
+                let predictions = tagger.neural != nil ? Self.neuralPredictions(batch, groups: &groups, workers: workers) { s in
                   input.language ?? s.metadata("lang") ?? lang ?? tagger.defaultLanguage
                 } predict: { t, items in
                   t.predict(sentences: items, marginals: marginals, nbest: nbest, spans: outFormat == .spans)
@@ -175,23 +176,22 @@ extension NERTag {
     }
 
     /// The predictions of a neural model for a batch of records (nil for records that are
-    /// not sentences to tag): the sentences go by groups of 32 through the network, the
-    /// groups spread over the workers.
+    /// not sentences to tag): the sentences go by ``TaggingGroups`` through the network
+    /// (fixed by position, so that shards of a multiple of 32 records give the same
+    /// bytes), the groups spread over the workers.
     static func neuralPredictions(
-      _ batch: [Record], workers: BatchWorkers<SequenceTagger>, language: (Sentence) -> String?,
+      _ batch: [Record], groups: inout TaggingGroups, workers: BatchWorkers<SequenceTagger>,
+      language: (Sentence) -> String?,
       predict: (SequenceTagger, [(tokens: [String], language: String?)]) -> [SequenceTagger.Prediction]
     ) -> [Result<SequenceTagger.Prediction, Error>?] {
-      var indices: [Int] = []
-      var items: [(tokens: [String], language: String?)] = []
-      for (i, record) in batch.enumerated() {
-        guard case .sentence(let s) = record, s.count > 0 else { continue }
-        indices.append(i)
-        items.append((s.tokens, language(s)))
+      let sentences = batch.map { record -> Sentence? in
+        guard case .sentence(let s) = record, s.count > 0 else { return nil }
+        return s
       }
-      let chunks = stride(from: 0, to: items.count, by: 32).map { Array(items[$0..<min(items.count, $0 + 32)]) }
-      let predicted = workers.map(chunks, predict).joined()
+      let indices = groups.next(sentences.map { $0 != nil })
+      let chunks = indices.map { group in group.map { (sentences[$0]!.tokens, language(sentences[$0]!)) } }
       var out = [Result<SequenceTagger.Prediction, Error>?](repeating: nil, count: batch.count)
-      for (i, p) in zip(indices, predicted) { out[i] = .success(p) }
+      for (i, p) in zip(indices.joined(), workers.map(chunks, predict).joined()) { out[i] = .success(p) }
       return out
     }
 
