@@ -37,22 +37,25 @@
 # Measured 2026-11-21 (2 cores shared with other jobs, load 6 to 9; release build):
 #   one epoch on es.train: 17.0 s (19.5 s before the fast tanh), peak RSS 134 MB;
 #   tagging es.train: 4.3 s, 61,562 tokens/s, peak RSS 115 MB.
+#   Again later that day (load 0.6): 11.0 s an epoch, peak RSS 130 MB; tagging 3.3 s,
+#   80,217 tokens/s, peak RSS 100 MB.
 #   es: ner-tag train --model neural --epochs 15 --lower --embeddings es=embeddings/es.vec
 #       --dev es.dev -m es.model es=es.train: epoch 15 kept (dev 79.24), es.test F1 81.86
 #       (linear CRF 80.22); without vectors, momentum 0.9, 8 epochs: dev 73.72 at epoch 7.
 #   nl: the same with nl.vec, 15 epochs: epoch 12 kept (dev 80.07), nl.test F1 80.34
 #       (linear CRF 79.33).
 #   lowresource (no vectors; F1 on dev; log-linear alone / + source, neural alone /
-#   + source, neural as the mean of seeds 1 2 3):
-#   LOW_EPOCHS=30 EXTRA=--share-directions LOW_SEEDS="1 2 3" (what repro runs):
-#     uk+ru 61.77 / 68.73, 50.60 / 69.37; mr+hi 38.43 / 47.96, 40.56 / 48.85;
-#     mr+ur (romanized) 40.15 / 37.35, 37.54 / 47.88.
+#   + source, neural as the mean of the seeds):
+#   LOW_EPOCHS=30 EXTRA=--share-directions LOW_SEEDS="1 2 3 4 5 6 7 8 9 10" (what repro
+#   runs; about 50 min): uk+ru 61.77 / 68.73, 49.82 / 68.59; mr+hi 38.43 / 47.96,
+#     40.39 / 48.77; mr+ur (romanized) 40.15 / 37.35, 39.59 / 46.77.
+#   The same, seeds 1 2 3: uk+ru 50.60 / 69.37; mr+hi 40.56 / 48.85; mr+ur 37.54 / 47.88.
 #   LOW_EPOCHS=50 EXTRA=--share-directions: uk+ru 51.19 / 68.54; mr+hi 42.04 / 49.32;
 #     mr+ur 42.16 / 48.96.
 #   LOW_EPOCHS=30 LOW_SEEDS="1 2 3", no --share-directions: uk+ru 50.81 / 65.77;
 #     mr+hi 39.36 / 47.53; mr+ur 37.76 / 45.29.
-#   mr alone (Devanagari), --share-directions, seeds 1-10: mean 40.39 (36.45-42.77).
-#   mr romanized in the mr+hi row too: log-linear 40.15 / 47.87, neural 37.54 / 46.03.
+#   mr romanized in the mr+hi row too: log-linear 40.15 / 47.87, neural (seeds 1-10)
+#     39.59 / 46.29.
 set -euo pipefail
 
 script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
