@@ -29,7 +29,7 @@ public struct ToolFailure: Error {
 
   /// Bad data in `file`.
   public static func data(_ e: DataError, file: String?) -> ToolFailure {
-    ToolFailure(file: file, line: e.line, e.message, status: ExitStatus.dataError)
+    ToolFailure(file: e.file ?? file, line: e.line, e.message, status: ExitStatus.dataError)
   }
 }
 
@@ -66,7 +66,7 @@ public enum ToolMain {
       Diagnostics.write(Diagnostics.format(tool: tool, file: f.file, line: f.line, f.message))
       throw ExitCode(f.status)
     } catch let e as DataError {
-      Diagnostics.write(Diagnostics.format(tool: tool, file: nil, line: e.line, e.message))
+      Diagnostics.write(Diagnostics.format(tool: tool, file: e.file, line: e.line, e.message))
       throw ExitCode(ExitStatus.dataError)
     } catch is BrokenPipe {
       throw ExitCode.success

@@ -41,7 +41,7 @@ public func keyedNumbers(_ values: [String], option: String) throws -> [String: 
 /// Reading and writing model files.
 public enum ModelIO {
   /// The model in `path`: a missing file exits 66, a damaged one 65.
-  public static func load(_ path: String) throws -> ModelFile.Contents {
+  public static func load(_ path: String) throws -> TrainedModel {
     let input = try InputFile(path: path)
     var bytes: [UInt8] = []
     if let mapped = input.mapped() {
@@ -60,7 +60,7 @@ public enum ModelIO {
   }
 
   /// Writes a model atomically (a temporary file renamed into place).
-  public static func save(_ contents: ModelFile.Contents, to path: String) throws {
+  public static func save(_ contents: TrainedModel, to path: String) throws {
     let target = try OutputTarget(path: path)
     let bytes = ModelFile.encode(contents)
     try target.run { try bytes.withUnsafeBufferPointer { try target.buffer.write($0) } }

@@ -26,40 +26,4 @@ struct NERTag: ParsableCommand {
     defaultSubcommand: Tag.self)
 }
 
-/// Input formats of ner-tag: the suite's, plus CRFsuite's data format.
-enum DataFormat: String, CaseIterable, ExpressibleByArgument {
-  case auto, conll, jsonl, crfsuite
-
-  var inputFormat: InputFormat {
-    switch self {
-    case .auto, .crfsuite: return .auto
-    case .conll: return .conll
-    case .jsonl: return .jsonl
-    }
-  }
-}
-
-/// Reads sequences of CRFsuite data (`LABEL<TAB>attr...` lines, blank lines between
-/// sequences), calling `body` with each sequence's labels, attributes and first line.
-func readCRFsuite(_ input: InputFile, _ body: ([String], [[(String, Double)]], Int) throws -> Void) throws {
-  try input.located {
-    var labels: [String] = []
-    var items: [[(String, Double)]] = []
-    var first = 0
-    while let line = try input.lines.next() {
-      var bytes = line.bytes
-      if bytes.last == 0x0D { bytes = UnsafeBufferPointer(rebasing: bytes.dropLast()) }
-      if bytes.isEmpty {
-        if !labels.isEmpty { try body(labels, items, first) }
-        labels.removeAll()
-        items.removeAll()
-        continue
-      }
-      let (label, attributes) = try CRFsuiteFormat.parse(bytes: bytes, lineNumber: line.number)
-      if labels.isEmpty { first = line.number }
-      labels.append(label)
-      items.append(attributes)
-    }
-    if !labels.isEmpty { try body(labels, items, first) }
-  }
-}
+extension LabelledFormat: ExpressibleByArgument {}

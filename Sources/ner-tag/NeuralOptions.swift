@@ -2,14 +2,22 @@ import ArgumentParser
 import NERCLI
 import NERKit
 
-/// Which model `ner-tag train` learns.
-enum ModelKind: String, CaseIterable, ExpressibleByArgument {
-  case linear, neural
+/// Which model `ner-tag train` learns: one of ``ModelKinds``.
+struct ModelKind: ExpressibleByArgument, Equatable {
+  let name: String
+
+  init?(argument: String) {
+    guard ModelKinds.named(argument) != nil else { return nil }
+    name = argument
+  }
+
+  static var allValueStrings: [String] { ModelKinds.names }
+  static let linear = ModelKind(argument: LinearCRF.kind)!
 }
 
 extension NeuralOptimizerKind: ExpressibleByArgument {}
 
-/// The options of `ner-tag train --model neural` (defaults: Lample et al. 2016).
+/// The options of `ner-tag train --kind neural` (defaults: Lample et al. 2016).
 struct NeuralOptions: ParsableArguments {
   @Option(help: "(neural) Passes over the training data.")
   var epochs: Int = 50
@@ -97,7 +105,28 @@ struct NeuralOptions: ParsableArguments {
     return c
   }
 
-  func trainerOptions(threads: Int, patience: Int) -> NeuralTrainer.Options {
+  /// The trainer these options describe, with the --embeddings vectors read (each
+  /// LANG=FILE; all of one size, which must agree with --word-dim when given).
+  func trainer(threads: Int, patience: Int?, note: (String) -> Void) throws -> NeuralModelTrainer {
+    var t = NeuralModelTrainer()
+    t.configuration = configuration
+    t.maxPretrained = maxPretrained
+    for item in embeddings {
+      let argument = LabelledInput(item)
+      guard let language = argument.language else {
+        throw ToolFailure("--embeddings wants LANG=FILE, not '\(item)'", status: ExitStatus.usage)
+      }
+      let file = try InputFile(path: argument.path)
+      let e = try file.located { try file.readEmbeddings(maxVocab: maxPretrained) }
+      if let d = wordDim, d != e.dimension {
+        throw ToolFailure(file: file.name, "vectors of \(e.dimension) dimensions, but --word-dim is \(d)", status: ExitStatus.usage)
+      }
+      if let other = t.pretrained.values.first, other.dimension != e.dimension {
+        throw ToolFailure(file: file.name, "vectors of \(e.dimension) dimensions; another --embeddings file has \(other.dimension)", status: ExitStatus.dataError)
+      }
+      t.pretrained[language] = e
+      note("\(file.name): \(e.count) vectors of \(e.dimension) dimensions")
+    }
     var o = NeuralTrainer.Options()
     o.epochs = epochs
     o.batchSize = batchSize
@@ -109,7 +138,9 @@ struct NeuralOptions: ParsableArguments {
     o.dropout = dropout
     o.seed = seed
     o.threads = threads
-    o.patience = patience
-    return o
+    o.patience = patience ?? 5
+    o.frozen = freezeEmbeddings ? Set(t.pretrained.keys) : []
+    t.options = o
+    return t
   }
 }

@@ -14,7 +14,7 @@ extension NERTag {
         LANG for an input written LANG=FILE, else its '# lang' or JSONL 'lang', else \
         --lang, else the model's first training language. With --from crfsuite, prints \
         one label a line and a blank line between sequences, as 'crfsuite tag' does. \
-        Models of either kind (linear or neural, see 'ner-tag train --model') tag the \
+        Models of either kind (linear or neural, see 'ner-tag train --kind') tag the \
         same way, with the same options; a neural model reads the token column and \
         cannot tag --from crfsuite.
 
@@ -32,7 +32,7 @@ extension NERTag {
     var inputs: [String] = []
 
     @Option(help: "Input format: auto, conll, jsonl or crfsuite.")
-    var from: DataFormat = .auto
+    var from: LabelledFormat = .auto
 
     @Option(help: "Output format: conll, jsonl or spans (entities with their probability; default: the input's format).")
     var to: OutputFormat?
@@ -62,13 +62,7 @@ extension NERTag {
 
     func run() throws {
       try ToolMain.run(tool: "ner-tag") {
-        let contents = try ModelIO.load(model)
-        let tagger: SequenceTagger
-        do {
-          tagger = try SequenceTagger(contents)
-        } catch let e as DataError {
-          throw ToolFailure(file: model, line: e.line, "bad template in model: \(e.message)", status: ExitStatus.dataError)
-        }
+        let tagger = SequenceTagger(try ModelIO.load(model))
         let workers = BatchWorkers(threads: threads) { tagger }
         let target = try OutputTarget(path: output)
         try target.run {
@@ -77,10 +71,10 @@ extension NERTag {
             let input = LabelledInput(argument)
             let file = try InputFile(path: input.path)
             if from == .crfsuite {
-              if tagger.neural != nil {
-                throw ToolFailure("--from crfsuite gives attributes, but a neural model reads tokens", status: ExitStatus.usage)
+              guard tagger.model.readsAttributes else {
+                throw ToolFailure("--from crfsuite gives attributes, but a \(tagger.trained.kind) model reads tokens", status: ExitStatus.usage)
               }
-              try tagCRFsuite(file, language: input.language ?? lang ?? tagger.defaultLanguage, tagger, workers, target.buffer)
+              try tagCRFsuite(file, language: input.language ?? lang ?? tagger.defaultLanguage, workers, target.buffer)
               continue
             }
             let format = try file.detect(from.inputFormat)
@@ -94,49 +88,42 @@ extension NERTag {
             }
             let reader = try file.recordReader(format)
             try file.located {
-              var batch: [Record] = []
               var groups = TaggingGroups()  // per file: its records 1-32, 33-64, ...
-              var done = false
-              while !done {
+              var batch: [Record] = []
+              repeat {
                 batch.removeAll(keepingCapacity: true)
-                while batch.count < 256 {
-                  guard let record = try reader.next() else { done = true; break }
-                  batch.append(record)
-                }
-                let predictions = tagger.neural != nil ? Self.neuralPredictions(batch, groups: &groups, workers: workers) { s in
-                  input.language ?? s.metadata("lang") ?? lang ?? tagger.defaultLanguage
-                } predict: { t, items in
-                  t.predict(sentences: items, marginals: marginals, nbest: nbest, spans: outFormat == .spans)
-                } : workers.map(batch) { t, record -> Result<SequenceTagger.Prediction, Error>? in
-                  guard case .sentence(let s) = record, s.count > 0 else { return nil }
-                  return Result {
-                    let language = input.language ?? s.metadata("lang") ?? lang ?? t.defaultLanguage
-                    let x = t.contents.tagger.sequence(try t.featureSet.features(s, language: language))
-                    return t.predict(x, marginals: marginals, nbest: nbest, spans: outFormat == .spans)
-                  }
+                while batch.count < 256, let record = try reader.next() { batch.append(record) }
+                let predictions = Self.predictions(batch, groups: &groups, workers: workers) { s in
+                  ModelInput(s, language: LanguageRule.resolve(input: input.language, sentence: s, option: lang, fallback: tagger.defaultLanguage))
+                } predict: { t, inputs in
+                  t.predict(inputs, marginals: marginals, nbest: nbest, spans: outFormat == .spans)
                 }
                 for (record, prediction) in zip(batch, predictions) {
-                  guard case .sentence(var s) = record, let prediction else {
-                    if case .documentStart(var d) = record, !d.fields.isEmpty {
-                      // The -DOCSTART- line gets an O in the new column, so the file stays
-                      // rectangular for conlleval and ner-score.
-                      d.fields.append("O")
-                      try writer!.write(.documentStart(d))
-                    } else {
-                      try writer!.write(record)
-                    }
-                    continue
-                  }
-                  Self.annotate(&s, with: try prediction.get(), format: outFormat)
-                  try writer!.write(.sentence(s))
+                  try writer!.write(try Self.annotated(record, prediction, format: outFormat))
                 }
-              }
+              } while batch.count == 256
             }
           }
           try writer?.finish()
           try target.buffer.flush()
         }
       }
+    }
+
+    /// A record with its prediction added (records that are not sentences to tag pass
+    /// through; the -DOCSTART- line gets an O in the new column, so the file stays
+    /// rectangular for conlleval and ner-score).
+    static func annotated(_ record: Record, _ prediction: Result<SequenceTagger.Prediction, Error>?,
+                          format: OutputFormat) throws -> Record {
+      guard case .sentence(var s) = record, let prediction else {
+        if case .documentStart(var d) = record, !d.fields.isEmpty {
+          d.fields.append("O")
+          return .documentStart(d)
+        }
+        return record
+      }
+      annotate(&s, with: try prediction.get(), format: format)
+      return .sentence(s)
     }
 
     /// Adds a prediction to a sentence: the `pred` column (replacing one already there)
@@ -175,42 +162,43 @@ extension NERTag {
       }
     }
 
-    /// The predictions of a neural model for a batch of records (nil for records that are
-    /// not sentences to tag): the sentences go by ``TaggingGroups`` through the network
-    /// (fixed by position, so that shards of a multiple of 32 records give the same
-    /// bytes), the groups spread over the workers.
-    static func neuralPredictions(
+    /// The predictions for a batch of records (nil for records that are not sentences
+    /// to tag): the sentences go by ``TaggingGroups`` to the model (fixed by position, so
+    /// that shards of a multiple of 32 records give the same bytes), the groups spread
+    /// over the workers.
+    static func predictions(
       _ batch: [Record], groups: inout TaggingGroups, workers: BatchWorkers<SequenceTagger>,
-      language: (Sentence) -> String?,
-      predict: (SequenceTagger, [(tokens: [String], language: String?)]) -> [SequenceTagger.Prediction]
+      input: (Sentence) -> ModelInput,
+      predict: (SequenceTagger, [ModelInput]) -> [Result<SequenceTagger.Prediction, Error>]
     ) -> [Result<SequenceTagger.Prediction, Error>?] {
       let sentences = batch.map { record -> Sentence? in
         guard case .sentence(let s) = record, s.count > 0 else { return nil }
         return s
       }
       let indices = groups.next(sentences.map { $0 != nil })
-      let chunks = indices.map { group in group.map { (sentences[$0]!.tokens, language(sentences[$0]!)) } }
+      let chunks = indices.map { group in group.map { input(sentences[$0]!) } }
       var out = [Result<SequenceTagger.Prediction, Error>?](repeating: nil, count: batch.count)
-      for (i, p) in zip(indices.joined(), workers.map(chunks, predict).joined()) { out[i] = .success(p) }
+      for (i, p) in zip(indices.joined(), workers.map(chunks, predict).joined()) { out[i] = p }
       return out
     }
 
     /// Tags CRFsuite data: one label a line, a blank line after each sequence.
-    func tagCRFsuite(_ file: InputFile, language: String?, _ tagger: SequenceTagger,
-                     _ workers: BatchWorkers<SequenceTagger>, _ out: OutputBuffer) throws {
-      var batch: [[[(String, Double)]]] = []
-      func flush() throws {
-        let labels = workers.map(batch) { t, items -> [String] in
-          t.predict(t.contents.tagger.sequence(t.featureSet.attributes(items, language: language))).labels
-        }
-        for l in labels { try out.write(l.joined(separator: "\n") + "\n\n") }
-        batch.removeAll(keepingCapacity: true)
+    func tagCRFsuite(_ file: InputFile, language: String?, _ workers: BatchWorkers<SequenceTagger>,
+                     _ out: OutputBuffer) throws {
+      var reader = CRFsuiteReader(lines: file.lines)
+      try file.located {
+        var batch: [ModelInput] = []
+        repeat {
+          batch.removeAll(keepingCapacity: true)
+          while batch.count < 256, let s = try reader.next() {
+            batch.append(ModelInput(.attributes(s.items), language: language, line: s.line))
+          }
+          let groups = stride(from: 0, to: batch.count, by: 32).map { Array(batch[$0..<min(batch.count, $0 + 32)]) }
+          for prediction in workers.map(groups, { t, group in t.predict(group) }).joined() {
+            try out.write(try prediction.get().labels.joined(separator: "\n") + "\n\n")
+          }
+        } while batch.count == 256
       }
-      try readCRFsuite(file) { _, items, _ in
-        batch.append(items)
-        if batch.count == 256 { try flush() }
-      }
-      try flush()
     }
   }
 }

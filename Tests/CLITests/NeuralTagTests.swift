@@ -58,7 +58,7 @@ struct NeuralTagTests {
     let b = try ToolRunner.run("ner-tag", ["-m", model, "--marginals", "--threads", "1"], stdin: input)
     #expect(a.status == 0 && a.text == b.text && !a.text.isEmpty)
     var bytes = try Data(contentsOf: URL(fileURLWithPath: model))
-    #expect(bytes.count > 100 && bytes[8] == 2)  // format version 2
+    #expect(bytes.count > 100 && bytes[8] == 3)  // format version 3
     bytes[bytes.count / 2] ^= 0x55
     let damaged = TagTests.file("", ".model")
     try bytes.write(to: URL(fileURLWithPath: damaged))

@@ -86,19 +86,19 @@ struct SparseCRFTests {
       s.tagColumn = 1
       return s
     }
-    var iob2 = TrainingCorpus(featureSet: try FeatureSet(), trainingScheme: nil)
+    var iob2 = LabelledCorpus(trainingScheme: nil)
     try iob2.add(sentence(["B-PER", "I-PER", "O"]), language: "es", weight: 1)
     #expect(iob2.inputScheme == .iob2)
     // A stray entity opened by I- (annotation noise) does not make IOB2 data IOB1.
     try iob2.add(sentence(["O", "I-LOC", "O", "B-ORG"]), language: "es", weight: 1)
     try iob2.add(sentence(["B-LOC", "O"]), language: "es", weight: 1)
     #expect(iob2.inputScheme == .iob2)
-    var iob1 = TrainingCorpus(featureSet: try FeatureSet(), trainingScheme: .iobes)
+    var iob1 = LabelledCorpus(trainingScheme: .iobes)
     try iob1.add(sentence(["I-PER", "I-PER", "O", "I-LOC"]), language: nil, weight: 1)
     #expect(iob1.inputScheme == .iob1)
-    #expect(iob1.set.labels == ["B-PER", "E-PER", "O", "S-LOC"])
+    #expect(iob1.labels == ["B-PER", "E-PER", "O", "S-LOC"])
     #expect(iob1.metadata.contains { $0 == ("scheme", "iobes") } && iob1.metadata.contains { $0 == ("input-scheme", "iob1") })
-    var missing = TrainingCorpus(featureSet: try FeatureSet(), trainingScheme: nil)
+    var missing = LabelledCorpus(trainingScheme: nil)
     var untagged = Sentence()
     untagged.columns = [Column(key: "tokens", values: ["a"])]
     untagged.line = 7
@@ -117,14 +117,15 @@ struct SparseCRFTests {
     let template = try FeatureSet(templateText: "U0:%x[0,0]/%x[0,1]\n")
     #expect(try template.features(s, language: nil) == [["U0:Київ/Kyiv"]])
     // The metadata gives back the same feature set.
-    let contents = ModelFile.Contents(metadata: roman.metadata, tagger: CRFTagger(labels: [], attributes: [:], model: CRFModel(labelCount: 0, attributeCount: 0)))
-    #expect(try FeatureSet(metadata: contents).features(s, language: "uk") == f)
+    var fields = ModelFields(roman.metadata)
+    #expect(try FeatureSet(fields: &fields).features(s, language: "uk") == f)
+    try fields.finish()
     // --language-word-features: recorded in the metadata, word features only conjoined.
     let conjoined = try FeatureSet(tokenColumn: "roman", languageFeatures: true, sharedWordFeatures: false)
     let g = try conjoined.features(s, language: "uk")
     #expect(g[0].contains("uk|w[0]=Kyiv") && !g[0].contains("w[0]=Kyiv") && g[0].contains("p1[0]=K"))
-    let saved = ModelFile.Contents(metadata: conjoined.metadata, tagger: contents.tagger)
-    #expect(try FeatureSet(metadata: saved).features(s, language: "uk") == g)
+    var saved = ModelFields(conjoined.metadata)
+    #expect(try FeatureSet(fields: &saved).features(s, language: "uk") == g)
     #expect(!roman.metadata.contains { $0.0 == "shared-word-features" })
   }
 }

@@ -24,14 +24,6 @@ public struct CRFTagger: Equatable, Sendable {
     return x
   }
 
-  /// The attribute ids (and values) of a sentence's observations.
-  public func sequence(_ observations: Observations) -> AttributeSequence {
-    switch observations {
-    case .features(let f): return sequence(f)
-    case .attributes(let a): return sequence(a)
-    }
-  }
-
   /// The best labels for a sentence, valid under `mask` when given.
   public func tag(_ features: [[String]], mask: TransitionMask? = nil) -> [String] {
     tag(sequence(features), mask: mask)

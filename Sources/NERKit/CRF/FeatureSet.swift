@@ -42,13 +42,22 @@ public struct FeatureSet: Sendable {
     return m
   }
 
-  /// The feature set a model's metadata describes.
-  public init(metadata: ModelFile.Contents) throws {
-    try self.init(
-      templateText: metadata.value("template"), tokenColumn: metadata.value("token-column"),
-      extraColumns: metadata.value("extra-columns")?.split(separator: " ").map(String.init) ?? [],
-      languageFeatures: metadata.value("language-features") == "yes",
-      sharedWordFeatures: metadata.value("shared-word-features") != "no")
+  /// The names of ``metadata``'s fields.
+  public static let keys: Set<String> = ["template", "token-column", "extra-columns", "language-features", "shared-word-features"]
+
+  /// The feature set a model's configuration fields describe.
+  public init(fields: inout ModelFields) throws {
+    let template = fields.string("template")
+    let languageFeatures = try fields.bool("language-features", default: false)
+    let sharedWordFeatures = try fields.bool("shared-word-features", default: true)
+    do {
+      try self.init(
+        templateText: template, tokenColumn: fields.string("token-column"),
+        extraColumns: fields.string("extra-columns")?.split(separator: " ").map(String.init) ?? [],
+        languageFeatures: languageFeatures, sharedWordFeatures: sharedWordFeatures)
+    } catch let e as DataError {
+      throw DataError(line: 0, "bad template in model: line \(e.line): \(e.message)")
+    }
   }
 
   /// The features of every token of `s`; `language` conjoins the copies when

@@ -132,8 +132,8 @@ public enum NeuralTrainer {
     let grads = (0..<shardCount).map { _ in
       Gradient(parameterCount: model.parameters.count, wordDim: model.configuration.wordDim, frozen: frozen)
     }
-    var best: (f1: Double, epoch: Int, model: NeuralCRF)?
-    var sinceBest = 0
+    var stopping = EarlyStopping<NeuralCRF>(patience: options.patience)
+    var goOnScoring = true
     for epoch in 0..<options.epochs {
       let started = DispatchTime.now().uptimeNanoseconds
       var rng = SeededRandom(options.seed, 2, UInt64(epoch))
@@ -157,18 +157,13 @@ public enum NeuralTrainer {
       if let evaluate {
         let f1 = evaluate(model)
         progress.devF1 = f1
-        if best == nil || f1 > best!.f1 {
-          best = (f1, epoch + 1, model)
-          sinceBest = 0
-        } else {
-          sinceBest += 1
-        }
+        goOnScoring = stopping.observe(f1, step: epoch + 1) { model }
       }
       progress.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
       let goOn = report(progress)
-      if !goOn || (evaluate != nil && sinceBest >= options.patience) { break }
+      if !goOn || !goOnScoring { break }
     }
-    if let best { return (best.model, best.epoch) }
+    if let best = stopping.best { return (best.model, best.step) }
     return (model, nil)
   }
 

@@ -5,33 +5,41 @@ import Testing
 /// Neural CRFs in the model container: exact round trip, and damaged files (even with a
 /// valid checksum) give a DataError, never a crash.
 struct NeuralModelFileTests {
-  static func sample() -> ModelFile.Contents {
+  static func sample() -> TrainedModel {
     let (model, _) = NeuralGradientTests.toy(shareDirections: true)
-    return ModelFile.Contents(metadata: [("languages", "en es"), ("scheme", "iob2"), ("model", "neural")], neural: model)
+    return TrainedModel(model, metadata: [("languages", "en es"), ("scheme", "iob2")])
   }
 
   @Test func roundTrip() throws {
     let original = Self.sample()
     let bytes = ModelFile.encode(original)
-    #expect(bytes[8] == 2)
-    let decoded = try ModelFile.decode(bytes)
-    #expect(decoded == original)
-    #expect(decoded.neural!.configuration.shareDirections)
-    #expect(decoded.tagger.labels == ["O", "B-PER", "I-PER", "B-LOC"])
-    #expect(decoded.tagger.model.transition == original.neural!.transitions)
-    #expect(ModelFile.encode(decoded) == bytes)
+    #expect(bytes[8] == 3)
+    let trained = try ModelFile.decode(bytes)
+    #expect(trained.kind == "neural")
+    let decoded = trained.of(NeuralCRF.self)!
+    #expect(decoded == original.of(NeuralCRF.self)!)
+    #expect(decoded.configuration.shareDirections)
+    #expect(trained.model.labels == ["O", "B-PER", "I-PER", "B-LOC"])
+    #expect(trained.model.transitions == decoded.transitions)
+    #expect(ModelFile.encode(trained) == bytes)
     // Tagging through SequenceTagger uses the network and the learned transitions.
-    let tagger = try SequenceTagger(decoded)
-    let p = tagger.predict(sentences: [(["Mr", "Smith"], "en"), ([], "es"), (["Lima"], "xx")], marginals: true, nbest: 2)
+    let tagger = SequenceTagger(trained)
+    func input(_ tokens: [String], _ language: String) -> ModelInput {
+      var s = Sentence()
+      s.columns = [Column(key: "tokens", values: tokens)]
+      return ModelInput(s, language: language)
+    }
+    let p = try tagger.predict([input(["Mr", "Smith"], "en"), input([], "es"), input(["Lima"], "xx")], marginals: true, nbest: 2)
+      .map { try $0.get() }
     #expect(p.count == 3 && p[0].labels.count == 2 && p[1].labels.isEmpty && p[2].labels.count == 1)
     #expect(p[0].probabilities.allSatisfy { $0 > 0 && $0 <= 1 } && p[0].nbest.count == 2)
   }
 
-  /// Linear models are still written as version 1, byte for byte as before.
-  @Test func linearModelsKeepVersion1() throws {
+  /// Both kinds are written as version 3, each naming its kind.
+  @Test func linearModelsNameTheirKind() throws {
     let bytes = ModelFile.encode(ModelFileTests.sample())
-    #expect(bytes[8] == 1)
-    #expect(try ModelFile.decode(bytes).neural == nil)
+    #expect(bytes[8] == 3)
+    #expect(try ModelFile.decode(bytes).of(NeuralCRF.self) == nil)
   }
 
   @Test func damage() {

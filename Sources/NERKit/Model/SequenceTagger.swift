@@ -2,48 +2,45 @@
 import Glibc
 #endif
 
-/// A loaded model ready to tag: its features, its labels' scheme and the constraints
-/// decoding obeys, and the conversion of its labels back to the training input's scheme.
+/// A loaded model of any kind ready to tag: one path for every kind. The kind gives the
+/// state scores of a batch (``SequenceModel/stateScores(_:)``); decoding is shared:
+/// Viterbi constrained to valid tag sequences of the labels' scheme, n-best, marginals
+/// and entity probabilities over the lattice of the model's transitions, and labels
+/// converted back to the output scheme.
 public struct SequenceTagger: Sendable {
-  public let contents: ModelFile.Contents
-  public let featureSet: FeatureSet
+  public let trained: TrainedModel
   /// The scheme of the model's labels (decoding is constrained to it), if they are tags.
   public let labelScheme: TagScheme?
   /// The scheme predictions are written in (the training input's).
   public let outputScheme: TagScheme?
   /// The language of the model's first training input, for input without one.
   public let defaultLanguage: String?
+  let labels: [String]
+  let transition: [Double]
   let mask: TransitionMask?
   /// Each label read as a tag (nil when it is not one), parsed once.
   let labelTags: [Tag?]
 
-  /// A model read from a file (its template, if any, is parsed again).
-  public init(_ contents: ModelFile.Contents) throws {
-    self.init(contents, featureSet: try FeatureSet(metadata: contents))
+  public init(_ trained: TrainedModel) {
+    self.trained = trained
+    labels = trained.model.labels
+    transition = trained.model.transitions
+    labelScheme = trained.value("scheme").flatMap(TagScheme.init(rawValue:))
+    outputScheme = trained.value("input-scheme").flatMap(TagScheme.init(rawValue:)) ?? labelScheme
+    defaultLanguage = trained.languages.first
+    mask = labelScheme.map { [labels] in TransitionMask(labels: labels, scheme: $0) }
+    labelTags = labels.map { Tag(parsing: $0) }
   }
 
-  /// A model with its feature set at hand.
-  public init(_ contents: ModelFile.Contents, featureSet: FeatureSet) {
-    self.contents = contents
-    self.featureSet = featureSet
-    labelScheme = contents.value("scheme").flatMap(TagScheme.init(rawValue:))
-    outputScheme = contents.value("input-scheme").flatMap(TagScheme.init(rawValue:)) ?? labelScheme
-    defaultLanguage = contents.value("languages")?.split(separator: " ").first.map(String.init)
-    mask = labelScheme.map { TransitionMask(labels: contents.tagger.labels, scheme: $0) }
-    labelTags = contents.tagger.labels.map { Tag(parsing: $0) }
-  }
+  /// The model.
+  public var model: any SequenceModel { trained.model }
 
-  var tagger: CRFTagger { contents.tagger }
-
-  /// The neural CRF, when the model is one (then ``predict(_:marginals:nbest:spans:)``
-  /// does not apply: use ``predict(sentences:marginals:nbest:spans:)``).
-  public var neural: NeuralCRF? { contents.neural }
-
-  /// Tags sentences (tokens and language) with the neural CRF, as one batch.
-  public func predict(sentences: [(tokens: [String], language: String?)], marginals: Bool = false, nbest: Int = 0,
-                      spans: Bool = false) -> [Prediction] {
-    guard let neural = contents.neural else { return [] }
-    return neural.stateScores(sentences).map { predict(scores: $0, marginals: marginals, nbest: nbest, spans: spans) }
+  /// Tags a batch of sentences (scored together: the caller fixes batches by position,
+  /// see ``TaggingGroups``); each result is the prediction or why the sentence cannot be
+  /// tagged.
+  public func predict(_ batch: [ModelInput], marginals: Bool = false, nbest: Int = 0,
+                      spans: Bool = false) -> [Result<Prediction, Error>] {
+    model.stateScores(batch).map { r in r.map { predict(scores: $0, marginals: marginals, nbest: nbest, spans: spans) } }
   }
 
   /// What tagging a sentence gives.
@@ -58,26 +55,20 @@ public struct SequenceTagger: Sendable {
     public var spans: [(span: Span, probability: Double)] = []
   }
 
-  /// Tags one sequence of attributes.
-  public func predict(_ x: AttributeSequence, marginals: Bool = false, nbest: Int = 0, spans: Bool = false) -> Prediction {
-    predict(scores: tagger.model.stateScores(x), marginals: marginals, nbest: nbest, spans: spans)
-  }
-
   /// Tags a sequence from its state scores (`[t * L + y]`); the transitions are the model's.
   public func predict(scores: [Double], marginals: Bool = false, nbest: Int = 0, spans: Bool = false) -> Prediction {
-    let m = tagger.model
-    let L = m.labelCount
+    let L = labels.count
     let count = scores.count / max(L, 1)
     var p = Prediction()
-    let best = Viterbi.decode(scores: scores, transition: m.transition, labelCount: L, mask: mask)
+    let best = Viterbi.decode(scores: scores, transition: transition, labelCount: L, mask: mask)
     p.labels = output(best.labels)
     guard marginals || nbest > 0 || spans, count > 0 else { return p }
-    let lattice = Lattice(stateScores: scores, transition: m.transition, labelCount: L)
+    let lattice = Lattice(stateScores: scores, transition: transition, labelCount: L)
     if marginals {
       p.probabilities = best.labels.enumerated().map { lattice.marginal($0.offset, $0.element) }
     }
     if nbest > 0 {
-      p.nbest = NBest.decode(scores: scores, transition: m.transition, labelCount: L, mask: mask, n: nbest).map {
+      p.nbest = NBest.decode(scores: scores, transition: transition, labelCount: L, mask: mask, n: nbest).map {
         (output($0.labels), exp($0.score - lattice.logZ))
       }
     }
@@ -118,7 +109,7 @@ public struct SequenceTagger: Sendable {
 
   /// Labels in the output scheme.
   func output(_ labels: [Int]) -> [String] {
-    guard let from = labelScheme, let to = outputScheme, from != to else { return labels.map { tagger.labels[$0] } }
+    guard let from = labelScheme, let to = outputScheme, from != to else { return labels.map { self.labels[$0] } }
     return to.tags(for: SpanDecoder.lenient(tags(labels)), count: labels.count).map(\.description)
   }
 

@@ -1,7 +1,6 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import NERKit
 
 /// Wall-clock time and number formatting for progress reports.
 public enum Clock {

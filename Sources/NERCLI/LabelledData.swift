@@ -1,0 +1,56 @@
+import NERKit
+
+/// Input formats of labelled data: the suite's, plus CRFsuite's data format.
+public enum LabelledFormat: String, CaseIterable, Sendable {
+  case auto, conll, jsonl, crfsuite
+
+  /// The suite's format to detect or read (CRFsuite data is read apart).
+  public var inputFormat: InputFormat {
+    switch self {
+    case .auto, .crfsuite: return .auto
+    case .conll: return .conll
+    case .jsonl: return .jsonl
+    }
+  }
+}
+
+/// Reads labelled data, the one way every trainer and development set gets it.
+public enum LabelledData {
+  /// Adds the non-empty labelled sentences of every input (`FILE` or `LANG=FILE`, `-`
+  /// for standard input) to `corpus`, each with its language (``LanguageRule``) and
+  /// the weight `weights` gives that language (1 by default). `purpose` completes the
+  /// message for a sentence without gold tags ("no gold tag column to train on").
+  public static func read(_ arguments: [String], format: LabelledFormat, language: String?,
+                          weights: [String: Double] = [:], purpose: String = "train on",
+                          into corpus: inout LabelledCorpus) throws {
+    for argument in InputFile.paths(arguments) {
+      let input = LabelledInput(argument)
+      let file = try InputFile(path: input.path)
+      try file.located {
+        if format == .crfsuite {
+          var reader = CRFsuiteReader(lines: file.lines)
+          let l = input.language ?? language
+          while let s = try reader.next() {
+            try corpus.add(ModelInput(.attributes(s.items), language: l, source: file.name, line: s.line), labels: s.labels, weight: weights[l ?? ""] ?? 1)
+          }
+          return
+        }
+        let reader = try file.recordReader(try file.detect(format.inputFormat))
+        while let record = try reader.next() {
+          guard case .sentence(let s) = record, s.count > 0 else { continue }
+          let l = LanguageRule.resolve(input: input.language, sentence: s, option: language)
+          try corpus.add(s, language: l, weight: weights[l ?? ""] ?? 1, source: file.name, purpose: purpose)
+        }
+      }
+    }
+  }
+}
+
+/// The language of a sentence, the one rule every tool follows: the input's `LANG=FILE`
+/// prefix, else the sentence's own (`# lang` or JSONL `lang`), else `--lang`, else the
+/// tool's default (a model's first training language).
+public enum LanguageRule {
+  public static func resolve(input: String?, sentence: Sentence, option: String?, fallback: String? = nil) -> String? {
+    input ?? sentence.metadata("lang") ?? option ?? fallback
+  }
+}
