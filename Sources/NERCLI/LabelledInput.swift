@@ -23,6 +23,22 @@ public struct LabelledInput: Equatable, Sendable {
     language = nil
     path = argument
   }
+
+  /// A file (`-` for standard input) in `language`, or in no language given.
+  public init(path: String, language: String? = nil) {
+    self.language = language
+    self.path = path
+  }
+
+  /// The inputs of a tool that reads plain files: its arguments, or standard input.
+  public static func files(_ arguments: [String]) -> [LabelledInput] {
+    InputFile.paths(arguments).map { LabelledInput(path: $0) }
+  }
+
+  /// The inputs of a tool that reads `FILE` or `LANG=FILE`: its arguments, or standard input.
+  public static func arguments(_ arguments: [String]) -> [LabelledInput] {
+    InputFile.paths(arguments).map { LabelledInput($0) }
+  }
 }
 
 /// Parses `KEY=NUMBER` options such as `--weight ru=0.5`.

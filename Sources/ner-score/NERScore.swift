@@ -72,8 +72,7 @@ struct NERScore: ParsableCommand {
   @Option(help: "Seed of the bootstrap's random generator.")
   var seed: UInt64 = 1
 
-  @Option(help: "Input format: auto, conll or jsonl.")
-  var from: InputFormat = .auto
+  @OptionGroup var inputFormat: InputFormatOption
 
   @Option(help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
   var output: String?
@@ -107,13 +106,13 @@ struct NERScore: ParsableCommand {
           for path in paths {
             let input = try InputFile(path: path)
             // One regular file in conlleval's format: scored on two cores when exact.
-            if paths.count == 1, from != .jsonl, scorer.canSplit, let bytes = input.mapped(),
+            if paths.count == 1, inputFormat.from != .jsonl, scorer.canSplit, let bytes = input.mapped(),
               bytes.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) != UInt8(ascii: "{")
             {
               scorer = try input.located { try ParallelScoring.score(bytes, options: options) }
               continue
             }
-            if try input.detect(from) == .jsonl {
+            if try input.detect(inputFormat.from) == .jsonl {
               try scoreJSONL(&scorer, input)
             } else {
               try input.located {
@@ -178,7 +177,7 @@ struct NERScore: ParsableCommand {
     }
     for path in InputFile.paths(files) {
       let input = try InputFile(path: path)
-      let reader = try input.recordReader(from)
+      let reader = try input.recordReader(inputFormat.from)
       while let pred = try nextSentence(reader, input) {
         guard let g = try nextSentence(goldReader, goldInput) else {
           throw ToolFailure(file: input.name, line: pred.line, "more sentences than in the gold file \(goldInput.name)", status: ExitStatus.dataError)
