@@ -175,43 +175,27 @@ struct NERScore: ParsableCommand {
         return nil
       }
     }
+    func located(_ input: InputFile, _ body: () throws -> Void) throws {
+      do {
+        try body()
+      } catch let m as GoldAlignment.Mismatch {
+        throw ToolFailure(file: m.side == .gold ? goldInput.name : input.name, line: m.line, m.message, status: ExitStatus.dataError)
+      }
+    }
     for path in InputFile.paths(files) {
       let input = try InputFile(path: path)
       let reader = try input.recordReader(inputFormat.from)
       while let pred = try nextSentence(reader, input) {
-        guard let g = try nextSentence(goldReader, goldInput) else {
-          throw ToolFailure(file: input.name, line: pred.line, "more sentences than in the gold file \(goldInput.name)", status: ExitStatus.dataError)
-        }
-        guard let goldColumn = g.tagColumn else {
-          throw ToolFailure(file: goldInput.name, line: g.line, "no gold tag column", status: ExitStatus.dataError)
-        }
-        let predColumn = pred.columnIndex("pred") ?? (pred.columns.count >= 2 ? pred.columns.count - 1 : nil)
-        guard let pc = predColumn else {
-          throw ToolFailure(file: input.name, line: pred.line, "no predicted tag column", status: ExitStatus.dataError)
-        }
-        guard pred.count == g.count else {
-          throw ToolFailure(
-            file: input.name, line: pred.line,
-            "sentence has \(pred.count) tokens where the gold sentence at \(goldInput.name):\(g.line) has \(g.count)",
-            status: ExitStatus.dataError)
-        }
-        for i in 0..<pred.count {
-          let a = pred.tokens[i], b = g.tokens[i]
-          guard a.utf8.elementsEqual(b.utf8) else {
-            throw ToolFailure(
-              file: input.name, line: pred.lineOfToken(i),
-              "token '\(a)' differs from the gold token '\(b)' at \(goldInput.name):\(g.lineOfToken(i))",
-              status: ExitStatus.dataError)
+        try located(input) {
+          guard let g = try nextSentence(goldReader, goldInput) else {
+            throw GoldAlignment.Mismatch.morePredictions(line: pred.line, goldName: goldInput.name)
           }
-          try input.located {
-            try scorer.addToken(gold: g.columns[goldColumn].values[i], guess: pred.columns[pc].values[i], line: pred.lineOfToken(i))
-          }
+          try GoldAlignment.score(prediction: pred, gold: g, goldName: goldInput.name, into: &scorer)
         }
-        try scorer.addBoundary()
       }
     }
     if let extra = try nextSentence(goldReader, goldInput) {
-      throw ToolFailure(file: goldInput.name, line: extra.line, "the gold file has more sentences than the predictions", status: ExitStatus.dataError)
+      try located(goldInput) { throw GoldAlignment.Mismatch.moreGold(line: extra.line) }
     }
   }
 }
