@@ -19,10 +19,10 @@ struct RecordPipelineTests {
   /// errors name their file.
   @Test func theFirstInputChoosesTheOutputFormatAndErrorsNameTheirFile() throws {
     let conll = ToolRunner.temporaryFile(Data("a B-PER\n\nb O\n\n".utf8), suffix: ".conll")
-    let jsonl = ToolRunner.temporaryFile(Data(#"{"tokens":["c"],"tags":["O"]}"#.utf8 + "\n".utf8), suffix: ".jsonl")
+    let jsonl = ToolRunner.temporaryFile(Data((#"{"tokens":["c"],"tags":["O"]}"# + "\n").utf8), suffix: ".jsonl")
     let bad = ToolRunner.temporaryFile(Data("d O\ne\n".utf8), suffix: ".conll")
     defer { for f in [conll, jsonl, bad] { try? FileManager.default.removeItem(at: f) } }
-    let r = try ToolRunner.run("ner-convert", [conll.path, jsonl.path], stdin: "")
+    let r = try ToolRunner.run("ner-convert", [conll.path, jsonl.path])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.text == "a B-PER\n\nb O\n\nc\tO\n\n")
     let j = try ToolRunner.run("ner-convert", [jsonl.path, conll.path])
