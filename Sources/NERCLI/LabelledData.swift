@@ -38,19 +38,10 @@ public enum LabelledData {
         let reader = try file.recordReader(try file.detect(format.inputFormat))
         while let record = try reader.next() {
           guard case .sentence(let s) = record, s.count > 0 else { continue }
-          let l = LanguageRule.resolve(input: input.language, sentence: s, option: language)
+          let l = LanguageRule(option: language).language(of: s, input: input.language)
           try corpus.add(s, language: l, weight: weights[l ?? ""] ?? 1, source: file.name, purpose: purpose)
         }
       }
     }
-  }
-}
-
-/// The language of a sentence, the one rule every tool follows: the input's `LANG=FILE`
-/// prefix, else the sentence's own (`# lang` or JSONL `lang`), else `--lang`, else the
-/// tool's default (a model's first training language).
-public enum LanguageRule {
-  public static func resolve(input: String?, sentence: Sentence, option: String?, fallback: String? = nil) -> String? {
-    input ?? sentence.metadata("lang") ?? option ?? fallback
   }
 }

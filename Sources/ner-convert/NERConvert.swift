@@ -25,8 +25,7 @@ struct NERConvert: ParsableCommand {
   @Argument(help: "Input files; none or '-' reads standard input.")
   var files: [String] = []
 
-  @Option(help: "Input format: auto, conll or jsonl.")
-  var from: InputFormat = .auto
+  @OptionGroup var inputFormat: InputFormatOption
 
   @Option(help: "Output format: conll, jsonl or spans (default: the input's format).")
   var to: OutputFormat?
@@ -46,8 +45,7 @@ struct NERConvert: ParsableCommand {
   @Flag(help: "Drop metadata and comment lines ('# ...' in CoNLL, id/text/... fields in JSONL).")
   var noMetadata = false
 
-  @Option(name: [.short, .long], help: "Write to this file (atomically: a temporary file renamed when complete) instead of standard output.")
-  var output: String?
+  @OptionGroup var outputFile: OutputFileOption
 
   func validate() throws {
     if strict && inputScheme == nil {
@@ -57,24 +55,11 @@ struct NERConvert: ParsableCommand {
 
   func run() throws {
     try ToolMain.run(tool: "ner-convert") {
-      let target = try OutputTarget(path: output)
-      var writer: RecordWriter?
+      let target = try outputFile.target()
+      let pipeline = RecordPipeline(from: inputFormat.from, to: to, out: target.buffer)
+      pipeline.dropMetadata = noMetadata
       try target.run {
-        for path in InputFile.paths(files) {
-          let input = try InputFile(path: path)
-          let format = try input.detect(from)
-          if writer == nil {
-            let out = to ?? (format == .jsonl ? .jsonl : .conll)
-            writer = recordWriter(out, target.buffer, dropMetadata: noMetadata)
-          }
-          let reader = try input.recordReader(format)
-          try input.located {
-            while let record = try reader.next() {
-              try writer!.write(try transform(record))
-            }
-          }
-        }
-        try writer?.finish()
+        try pipeline.run(LabelledInput.files(files)) { batch in batch.map(transform) }
       }
     }
   }

@@ -14,7 +14,7 @@ struct NERRomanize: ParsableCommand {
       passes through. The default rules are ICU's Any-Latin and Latin-ASCII plus the \
       project's own: no apostrophes or hyphens inside words, native digits to ASCII, \
       inherent vowels of Devanagari and Bengali names as they are spelled in Latin, and \
-      language rules (--lang, or each sentence's '# lang') for Russian, Ukrainian, Arabic, \
+      language rules (each sentence's '# lang', else --lang) for Russian, Ukrainian, Arabic, \
       Urdu, Hindi, Marathi and Bengali. Latin-script tokens only lose their diacritics \
       (kept with --keep-diacritics). Each distinct token is romanized once.
 
@@ -29,7 +29,7 @@ struct NERRomanize: ParsableCommand {
   @Argument(help: "Input files; none or '-' reads standard input.")
   var files: [String] = []
 
-  @Option(help: "Language of the text (ISO 639-1 or 639-3: ru, uk, ar, ur, hi, mr, bn...); default: each sentence's '# lang' or JSONL 'lang', else rules for any language.")
+  @Option(help: "Language of sentences that give none (ISO 639-1 or 639-3: ru, uk, ar, ur, hi, mr, bn...; a sentence's '# lang' or JSONL 'lang' comes first); default: rules for any language.")
   var lang: String?
 
   @Option(help: ArgumentHelp("Use this ICU transform or compound ID instead of the project's rules.", valueName: "id"))
@@ -44,14 +44,12 @@ struct NERRomanize: ParsableCommand {
   @Flag(help: "Leave Latin-script tokens unchanged, diacritics included.")
   var keepDiacritics = false
 
-  @Option(help: "Input format: auto, conll or jsonl.")
-  var from: InputFormat = .auto
+  @OptionGroup var inputFormat: InputFormatOption
 
   @Option(help: "Output format: conll or jsonl (default: the input's format).")
   var to: OutputFormat?
 
-  @Option(name: [.short, .long], help: "Write to this file (atomically) instead of standard output.")
-  var output: String?
+  @OptionGroup var outputFile: OutputFileOption
 
   func validate() throws {
     if to == .spans { throw ValidationError("ner-romanize writes conll or jsonl.") }
@@ -59,91 +57,54 @@ struct NERRomanize: ParsableCommand {
 
   func run() throws {
     try ToolMain.run(tool: "ner-romanize") {
-      let target = try OutputTarget(path: output)
+      let target = try outputFile.target()
       if listTransforms {
         try target.run {
           for id in Transliterator.availableIDs { try target.buffer.write(id + "\n") }
         }
         return
       }
-      var romanizers: [String: Romanizer] = [:]
+      let romanizers = RomanizerCache(transform: transform, keepLatin: keepDiacritics)
       func romanizer(for language: String?) throws -> Romanizer {
-        let key = transform.map { "transform:" + $0 } ?? (language ?? "")
-        if let r = romanizers[key] { return r }
         do {
-          let r = try Romanizer(transform.map { .transform($0) } ?? .standard(language: language), keepLatin: keepDiacritics)
-          romanizers[key] = r
-          return r
+          return try romanizers.romanizer(for: language)
         } catch let e as DataError {
           throw ToolFailure(e.message, status: ExitStatus.usage)
         }
       }
       _ = try romanizer(for: lang)  // a bad --transform or --lang fails before any output
-      var writer: RecordWriter?
+      let rule = LanguageRule(option: lang)
+      let pipeline = RecordPipeline(from: inputFormat.from, to: to, out: target.buffer)
+      pipeline.batchSize = 512
       try target.run {
-        for path in InputFile.paths(files) {
-          let input = try InputFile(path: path)
-          let format = try input.detect(from)
-          if writer == nil { writer = recordWriter(to ?? (format == .jsonl ? .jsonl : .conll), target.buffer, dropMetadata: false) }
-          let reader = try input.recordReader(format)
-          try input.located {
-            // Records go in batches, so that the new tokens of a batch are romanized in
-            // one ICU call per language.
-            var batch: [Record] = []
-            var done = false
-            while !done {
-              batch.removeAll(keepingCapacity: true)
-              while batch.count < 512 {
-                guard let record = try reader.next() else { done = true; break }
-                batch.append(record)
-              }
-              var byLanguage: [String: [String]] = [:]
-              for case .sentence(let s) in batch { byLanguage[lang ?? s.metadata("lang") ?? "", default: []] += s.tokens }
-              for (language, tokens) in byLanguage { try romanizer(for: language.isEmpty ? nil : language).prefetch(tokens) }
-              for record in batch {
-              switch record {
-              case .documentStart(var d):
-                if !inPlace && !d.fields.isEmpty {
-                  d.fields.insert(d.fields[0], at: 1)
-                  Self.nameColumn(&d.header, at: 1)
-                }
-                try writer!.write(.documentStart(d))
-              case .sentence(var s):
-                let r = try romanizer(for: lang ?? s.metadata("lang"))
-                let roman = r.romanize(prefetched: s.tokens)  // the batch's tokens were prefetched above
-                if inPlace {
-                  if !s.columns.isEmpty { s.tokens = roman }
-                } else {
-                  Self.addColumn(&s, roman)
-                }
-                try writer!.write(.sentence(s))
-              }
-              }
-            }
+        try pipeline.run(LabelledInput.files(files)) { batch in
+          // The new tokens of a batch are romanized in one ICU call per language.
+          var byLanguage: [String: [String]] = [:]
+          for case .sentence(let s) in batch.records { byLanguage[batch.language(of: s, rule) ?? "", default: []] += s.tokens }
+          for (language, tokens) in byLanguage { try romanizer(for: language.isEmpty ? nil : language).prefetch(tokens) }
+          return batch.map { record in
+            try romanize(record) { try romanizer(for: batch.language(of: $0, rule)) }
           }
         }
-        try writer?.finish()
       }
     }
   }
 
-  /// Inserts the romanization after the token column, naming it ROMAN in
-  /// `# global.columns` when the file names its columns.
-  static func addColumn(_ s: inout Sentence, _ roman: [String]) {
-    guard !s.columns.isEmpty else { return }
-    let at = s.tokenColumn + 1
-    s.columns.insert(Column(key: "roman", values: roman), at: at)
-    if let t = s.tagColumn, t >= at { s.tagColumn = t + 1 }
-    nameColumn(&s.header, at: at)
-  }
-
-  /// Names the new column ROMAN in a `# global.columns` line, if the header has one.
-  static func nameColumn(_ header: inout [HeaderLine], at: Int) {
-    for (i, line) in header.enumerated() {
-      guard case .pair("global.columns", let names) = line else { continue }
-      var parts = names.split(separator: " ").map(String.init)
-      parts.insert("ROMAN", at: min(at, parts.count))
-      header[i] = .pair(key: "global.columns", value: parts.joined(separator: " "))
+  /// A record with its tokens romanized: in a column after the token column, named ROMAN
+  /// in `# global.columns` (the `-DOCSTART-` line repeats itself there), or in place.
+  func romanize(_ record: Record, with romanizer: (Sentence) throws -> Romanizer) throws -> Record {
+    switch record {
+    case .documentStart(var d):
+      if !inPlace, let first = d.fields.first { ColumnInsertion.insert(first, at: 1, named: "ROMAN", into: &d) }
+      return .documentStart(d)
+    case .sentence(var s):
+      let roman = try romanizer(s).romanize(prefetched: s.tokens)  // the batch's tokens were prefetched
+      if inPlace {
+        if !s.columns.isEmpty { s.tokens = roman }
+      } else {
+        ColumnInsertion.insert(Column(key: "roman", values: roman), at: s.tokenColumn + 1, named: "ROMAN", into: &s)
+      }
+      return .sentence(s)
     }
   }
 }

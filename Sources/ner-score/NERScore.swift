@@ -72,8 +72,7 @@ struct NERScore: ParsableCommand {
   @Option(help: "Seed of the bootstrap's random generator.")
   var seed: UInt64 = 1
 
-  @Option(help: "Input format: auto, conll or jsonl.")
-  var from: InputFormat = .auto
+  @OptionGroup var inputFormat: InputFormatOption
 
   @Option(help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
   var output: String?
@@ -107,13 +106,13 @@ struct NERScore: ParsableCommand {
           for path in paths {
             let input = try InputFile(path: path)
             // One regular file in conlleval's format: scored on two cores when exact.
-            if paths.count == 1, from != .jsonl, scorer.canSplit, let bytes = input.mapped(),
+            if paths.count == 1, inputFormat.from != .jsonl, scorer.canSplit, let bytes = input.mapped(),
               bytes.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) != UInt8(ascii: "{")
             {
               scorer = try input.located { try ParallelScoring.score(bytes, options: options) }
               continue
             }
-            if try input.detect(from) == .jsonl {
+            if try input.detect(inputFormat.from) == .jsonl {
               try scoreJSONL(&scorer, input)
             } else {
               try input.located {
@@ -176,43 +175,27 @@ struct NERScore: ParsableCommand {
         return nil
       }
     }
+    func located(_ input: InputFile, _ body: () throws -> Void) throws {
+      do {
+        try body()
+      } catch let m as GoldAlignment.Mismatch {
+        throw ToolFailure(file: m.side == .gold ? goldInput.name : input.name, line: m.line, m.message, status: ExitStatus.dataError)
+      }
+    }
     for path in InputFile.paths(files) {
       let input = try InputFile(path: path)
-      let reader = try input.recordReader(from)
+      let reader = try input.recordReader(inputFormat.from)
       while let pred = try nextSentence(reader, input) {
-        guard let g = try nextSentence(goldReader, goldInput) else {
-          throw ToolFailure(file: input.name, line: pred.line, "more sentences than in the gold file \(goldInput.name)", status: ExitStatus.dataError)
-        }
-        guard let goldColumn = g.tagColumn else {
-          throw ToolFailure(file: goldInput.name, line: g.line, "no gold tag column", status: ExitStatus.dataError)
-        }
-        let predColumn = pred.columnIndex("pred") ?? (pred.columns.count >= 2 ? pred.columns.count - 1 : nil)
-        guard let pc = predColumn else {
-          throw ToolFailure(file: input.name, line: pred.line, "no predicted tag column", status: ExitStatus.dataError)
-        }
-        guard pred.count == g.count else {
-          throw ToolFailure(
-            file: input.name, line: pred.line,
-            "sentence has \(pred.count) tokens where the gold sentence at \(goldInput.name):\(g.line) has \(g.count)",
-            status: ExitStatus.dataError)
-        }
-        for i in 0..<pred.count {
-          let a = pred.tokens[i], b = g.tokens[i]
-          guard a.utf8.elementsEqual(b.utf8) else {
-            throw ToolFailure(
-              file: input.name, line: pred.lineOfToken(i),
-              "token '\(a)' differs from the gold token '\(b)' at \(goldInput.name):\(g.lineOfToken(i))",
-              status: ExitStatus.dataError)
+        try located(input) {
+          guard let g = try nextSentence(goldReader, goldInput) else {
+            throw GoldAlignment.Mismatch.morePredictions(line: pred.line, goldName: goldInput.name)
           }
-          try input.located {
-            try scorer.addToken(gold: g.columns[goldColumn].values[i], guess: pred.columns[pc].values[i], line: pred.lineOfToken(i))
-          }
+          try GoldAlignment.score(prediction: pred, gold: g, goldName: goldInput.name, into: &scorer)
         }
-        try scorer.addBoundary()
       }
     }
     if let extra = try nextSentence(goldReader, goldInput) {
-      throw ToolFailure(file: goldInput.name, line: extra.line, "the gold file has more sentences than the predictions", status: ExitStatus.dataError)
+      try located(goldInput) { throw GoldAlignment.Mismatch.moreGold(line: extra.line) }
     }
   }
 }

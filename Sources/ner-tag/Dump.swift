@@ -18,13 +18,12 @@ extension NERTag {
     @Option(help: "How many of the heaviest state features to print (by absolute weight).")
     var top: Int = 30
 
-    @Option(name: [.short, .long], help: "Write to this file (atomically) instead of standard output.")
-    var output: String?
+    @OptionGroup var output: OutputFileOption
 
     func run() throws {
       try ToolMain.run(tool: "ner-tag") {
         let contents = try ModelIO.load(model)
-        let target = try OutputTarget(path: output)
+        let target = try output.target()
         try target.run {
           try target.buffer.write(ModelDump.text(contents, top: max(0, top)))
           try target.buffer.flush()

@@ -32,8 +32,7 @@ extension NERTag {
     @Option(help: "Threads to compute features with (default: all cores); the output is the same for any number.")
     var threads: Int = BatchWorkers<Int>.processorCount
 
-    @Option(name: [.short, .long], help: "Write to this file (atomically) instead of standard output.")
-    var output: String?
+    @OptionGroup var output: OutputFileOption
 
     func validate() throws {
       if threads < 1 { throw ValidationError("--threads needs a positive number.") }
@@ -43,7 +42,7 @@ extension NERTag {
       try ToolMain.run(tool: "ner-tag") {
         let featureSet = try features.featureSet()
         let workers = BatchWorkers(threads: threads) { featureSet }
-        let target = try OutputTarget(path: output)
+        let target = try output.target()
         try target.run {
           for argument in InputFile.paths(inputs) {
             let input = LabelledInput(argument)
@@ -60,7 +59,7 @@ extension NERTag {
                 }
                 let chunks = workers.map(batch) { fs, s in
                   Result { () -> String in
-                    let f = try fs.features(s, language: input.language ?? s.metadata("lang") ?? lang)
+                    let f = try fs.features(s, language: LanguageRule(option: lang).language(of: s, input: input.language))
                     let labels = s.tags ?? [String](repeating: "", count: s.count)
                     var text = ""
                     for (label, attributes) in zip(labels, f) { text += CRFsuiteFormat.line(label: label, attributes: attributes) + "\n" }

@@ -37,7 +37,7 @@ extension NERTag {
     @Option(help: "Output format: conll, jsonl or spans (entities with their probability; default: the input's format).")
     var to: OutputFormat?
 
-    @Option(help: "Language of sentences that give none (default: the model's first training language).")
+    @Option(help: "Language of sentences that give none (after LANG=FILE and '# lang'; default: the model's first training language).")
     var lang: String?
 
     @Flag(help: "Add the probability of each predicted tag (CoNLL: a column after the tags; JSONL: 'pred_prob').")
@@ -46,14 +46,11 @@ extension NERTag {
     @Option(help: ArgumentHelp("Write the N best tag sequences with their probabilities (columns pred, pred2...; '# nbest_prob'; JSONL 'nbest').", valueName: "N"))
     var nbest: Int = 0
 
-    @Option(help: "Threads to tag with (default: all cores); the output is the same for any number.")
-    var threads: Int = BatchWorkers<Int>.processorCount
+    @OptionGroup var threads: ThreadsOption<TagThreads>
 
-    @Option(name: [.short, .long], help: "Write to this file (atomically) instead of standard output.")
-    var output: String?
+    @OptionGroup var output: OutputFileOption
 
     func validate() throws {
-      if threads < 1 { throw ValidationError("--threads needs a positive number.") }
       if nbest < 0 { throw ValidationError("--nbest needs a number >= 1.") }
       if from == .crfsuite && (to != nil || marginals || nbest > 0) {
         throw ValidationError("--from crfsuite prints labels only; drop --to, --marginals and --nbest.")
@@ -63,48 +60,37 @@ extension NERTag {
     func run() throws {
       try ToolMain.run(tool: "ner-tag") {
         let tagger = SequenceTagger(try ModelIO.load(model))
-        let workers = BatchWorkers(threads: threads) { tagger }
-        let target = try OutputTarget(path: output)
+        let workers = BatchWorkers(threads: threads.threads) { tagger }
+        let target = try output.target()
         try target.run {
-          var writer: RecordWriter?
-          for argument in InputFile.paths(inputs) {
-            let input = LabelledInput(argument)
-            let file = try InputFile(path: input.path)
-            if from == .crfsuite {
-              guard tagger.model.readsAttributes else {
-                throw ToolFailure("--from crfsuite gives attributes, but a \(tagger.trained.kind) model reads tokens", status: ExitStatus.usage)
-              }
-              try tagCRFsuite(file, language: input.language ?? lang ?? tagger.defaultLanguage, workers, target.buffer)
+          let pipeline = RecordPipeline(from: from.inputFormat, to: to, out: target.buffer)
+          pipeline.configureWriter = { writer in
+            guard let spans = writer as? SpansWriter else { return }
+            spans.columnKey = "pred"
+            spans.confidenceKey = "pred_span_prob"
+          }
+          let rule = LanguageRule(option: lang, fallback: tagger.defaultLanguage)
+          var groups = TaggingGroups()  // per input: its records 1-32, 33-64, ...
+          if from == .crfsuite && !tagger.model.readsAttributes {
+            throw ToolFailure("--from crfsuite gives attributes, but a \(tagger.trained.kind) model reads tokens", status: ExitStatus.usage)
+          }
+          for input in LabelledInput.arguments(inputs) {
+            guard from != .crfsuite else {
+              try tagCRFsuite(input, language: input.language ?? lang ?? tagger.defaultLanguage, workers, target.buffer)
               continue
             }
-            let format = try file.detect(from.inputFormat)
-            let outFormat = to ?? (format == .jsonl ? .jsonl : .conll)
-            if writer == nil {
-              writer = recordWriter(outFormat, target.buffer, dropMetadata: false)
-              if let spans = writer as? SpansWriter {
-                spans.columnKey = "pred"
-                spans.confidenceKey = "pred_span_prob"
+            try pipeline.process(input) { batch in
+              if batch.position == 0 { groups = TaggingGroups() }
+              let format = batch.outputFormat
+              let predictions = Self.predictions(batch.records, groups: &groups, workers: workers) { s in
+                ModelInput(s, language: batch.language(of: s, rule))
+              } predict: { t, inputs in
+                t.predict(inputs, marginals: marginals, nbest: nbest, spans: format == .spans)
               }
-            }
-            let reader = try file.recordReader(format)
-            try file.located {
-              var groups = TaggingGroups()  // per file: its records 1-32, 33-64, ...
-              var batch: [Record] = []
-              repeat {
-                batch.removeAll(keepingCapacity: true)
-                while batch.count < 256, let record = try reader.next() { batch.append(record) }
-                let predictions = Self.predictions(batch, groups: &groups, workers: workers) { s in
-                  ModelInput(s, language: LanguageRule.resolve(input: input.language, sentence: s, option: lang, fallback: tagger.defaultLanguage))
-                } predict: { t, inputs in
-                  t.predict(inputs, marginals: marginals, nbest: nbest, spans: outFormat == .spans)
-                }
-                for (record, prediction) in zip(batch, predictions) {
-                  try writer!.write(try Self.annotated(record, prediction, format: outFormat))
-                }
-              } while batch.count == 256
+              return zip(batch.records, predictions).map { r, p in Result { try Self.annotated(r, p, format: format) } }
             }
           }
-          try writer?.finish()
+          try pipeline.finish()
           try target.buffer.flush()
         }
       }
@@ -183,8 +169,9 @@ extension NERTag {
     }
 
     /// Tags CRFsuite data: one label a line, a blank line after each sequence.
-    func tagCRFsuite(_ file: InputFile, language: String?, _ workers: BatchWorkers<SequenceTagger>,
+    func tagCRFsuite(_ input: LabelledInput, language: String?, _ workers: BatchWorkers<SequenceTagger>,
                      _ out: OutputBuffer) throws {
+      let file = try InputFile(path: input.path)
       var reader = CRFsuiteReader(lines: file.lines)
       try file.located {
         var batch: [ModelInput] = []
@@ -201,4 +188,9 @@ extension NERTag {
       }
     }
   }
+}
+
+/// The help of ner-tag tag's --threads.
+enum TagThreads: ThreadsHelp {
+  static let help = "Threads to tag with (default: all cores); the output is the same for any number."
 }

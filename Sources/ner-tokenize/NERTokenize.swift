@@ -59,18 +59,15 @@ struct NERTokenize: ParsableCommand {
   @Flag(help: "Write no '# id' and '# text' lines (CoNLL) or fields (JSONL).")
   var noMetadata = false
 
-  @Option(help: "Threads to tokenize with (default: all cores); the output is the same for any number.")
-  var threads: Int = BatchWorkers<Tokenizer>.processorCount
+  @OptionGroup var threading: ThreadsOption<TokenizeThreads>
 
   @Option(help: "Output format: conll or jsonl.")
   var to: OutputFormat = .conll
 
-  @Option(name: [.short, .long], help: "Write to this file (atomically) instead of standard output.")
-  var output: String?
+  @OptionGroup var outputFile: OutputFileOption
 
   func validate() throws {
     if to == .spans { throw ValidationError("--to spans needs tags; ner-tokenize writes conll or jsonl.") }
-    if threads < 1 { throw ValidationError("--threads needs a positive number.") }
     if pretokenized && (noSplit || splitHyphens) {
       throw ValidationError("--pretokenized keeps lines as sentences and tokens as given; drop --no-split and --split-hyphens.")
     }
@@ -90,13 +87,13 @@ struct NERTokenize: ParsableCommand {
       let writer = TokenizedLineWriter(format: to == .jsonl ? .jsonl : .conll, options: options, metadata: !noMetadata)
       let workers: BatchWorkers<TokenizeWorker>
       do {
-        workers = try BatchWorkers(threads: threads) {
+        workers = try BatchWorkers(threads: threading.threads) {
           TokenizeWorker(tokenizer: try Tokenizer(options: options), writer: writer, replaceInvalid: replaceInvalid)
         }
       } catch let e as DataError {
         throw ToolFailure(e.message, status: ExitStatus.usage)
       }
-      let target = try OutputTarget(path: output)
+      let target = try outputFile.target()
       try target.run {
         for path in InputFile.paths(files) {
           let input = try InputFile(path: path)
@@ -136,4 +133,9 @@ struct NERTokenize: ParsableCommand {
       }
     }
   }
+}
+
+/// The help of ner-tokenize's `--threads`.
+enum TokenizeThreads: ThreadsHelp {
+  static let help = "Threads to tokenize with (default: all cores); the output is the same for any number."
 }

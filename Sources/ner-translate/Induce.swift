@@ -36,8 +36,7 @@ extension NERTranslate {
     @Option(help: ArgumentHelp("Which pairs to keep: s2t, t2s, mutual or union.", valueName: "build"))
     var build: BuildChoice = .mutual
 
-    @Option(name: [.short, .long], help: "Write to this file (atomically) instead of standard output.")
-    var output: String?
+    @OptionGroup var outputFile: OutputFileOption
 
     func validate() throws {
       if maxRank < 0 { throw ValidationError("--max-rank needs a number >= 0.") }
@@ -49,7 +48,7 @@ extension NERTranslate {
         let (source, target) = try embeddings.loadBoth(mappedBy: mapping)
         let induction = DictionaryInduction(method: try retrievalMethod(method, k: k), build: build.value, maxRank: maxRank)
         let entries = induction.induce(source: source, target: target)
-        let out = try OutputTarget(path: output)
+        let out = try outputFile.target()
         try out.run {
           for e in entries {
             try out.buffer.write("\(source.words[e.pair.source])\t\(target.words[e.pair.target])\t\(CFormat.format("%.4f", Double(e.score)))\n")

@@ -66,14 +66,12 @@ extension NERTranslate {
     @Flag(help: "Print a summary of what happened to the tokens on stderr.")
     var stats = false
 
-    @Option(help: "Input format: auto, conll or jsonl.")
-    var from: InputFormat = .auto
+    @OptionGroup var inputFormat: InputFormatOption
 
     @Option(help: "Output format: conll or jsonl (default: the input's format).")
     var to: OutputFormat?
 
-    @Option(name: [.short, .long], help: "Write to this file (atomically) instead of standard output.")
-    var output: String?
+    @OptionGroup var outputFile: OutputFileOption
 
     enum Fallback: String, ExpressibleByArgument, CaseIterable { case keep, csls }
 
@@ -121,61 +119,19 @@ extension NERTranslate {
           }
         }
         var statistics = TranslationStatistics()
-        let target = try OutputTarget(path: output)
+        let target = try outputFile.target()
+        let pipeline = RecordPipeline(from: inputFormat.from, to: to, out: target.buffer)
         try target.run {
-          var writer: RecordWriter?
-          for path in InputFile.paths(files) {
-            let input = try InputFile(path: path)
-            let format = try input.detect(from)
-            if writer == nil { writer = recordWriter(to ?? (format == .jsonl ? .jsonl : .conll), target.buffer, dropMetadata: false) }
-            let reader = try input.recordReader(format)
-            try input.located {
-              while let record = try reader.next() {
-                guard case .sentence(var s) = record else {
-                  try writer!.write(record)
-                  continue
-                }
-                s.header.removeAll { if case .pair("text", _) = $0 { return true } else { return false } }
-                try writer!.write(.sentence(translator.translate(s, statistics: &statistics)))
-              }
+          try pipeline.run(LabelledInput.files(files)) { batch in
+            batch.map { record in
+              guard case .sentence(var s) = record else { return record }
+              s.header.removeAll { if case .pair("text", _) = $0 { return true } else { return false } }
+              return .sentence(translator.translate(s, statistics: &statistics))
             }
           }
-          try writer?.finish()
         }
         if stats { Diagnostics.write("ner-translate: \(statistics.summary)\n") }
       }
     }
-  }
-}
-
-/// Word vectors of a ``WordEmbeddings`` as translation scoring reads them.
-struct EmbeddingVectors: TranslationVectors {
-  let embeddings: WordEmbeddings
-  init(_ embeddings: WordEmbeddings) { self.embeddings = embeddings }
-  func vector(for word: String) -> [Float]? { embeddings.vector(for: word).map(Array.init) }
-}
-
-/// The CSLS nearest target word of a source word, for words the dictionary lacks; each
-/// word is looked up once.
-final class NearestTranslation {
-  private let source: WordEmbeddings
-  private let retrieval: NeighbourRetrieval
-  private var cache: [String: String?] = [:]
-
-  init(source: WordEmbeddings, target: WordEmbeddings, k: Int) {
-    self.source = source.normalized()
-    retrieval = NeighbourRetrieval(source: self.source, target: target.normalized(), method: .csls(k: k))
-  }
-
-  func translate(_ word: String) -> String? {
-    if let known = cache[word] { return known }
-    var answer: String?
-    if let row = source.index(of: word) ?? source.index(of: word.lowercased()),
-      let best = retrieval.nearest([row], count: 1).first?.first
-    {
-      answer = retrieval.target.words[best.index]
-    }
-    cache[word] = answer
-    return answer
   }
 }

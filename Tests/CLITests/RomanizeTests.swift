@@ -40,6 +40,13 @@ struct RomanizeTests {
     #expect(a.text.split(separator: "\n").last == b.text.split(separator: "\n").last)
   }
 
+  /// The suite's language rule: a sentence's own '# lang' comes before --lang, which
+  /// serves the sentences that give none.
+  @Test func sentenceLanguageComesBeforeTheOption() throws {
+    let r = try run(["--lang", "ru"], "# lang = uk\nГеоргій O\n\nГеоргій O\n")
+    #expect(r.text == "# lang = uk\nГеоргій Heorhiy O\n\nГеоргій Georgiy O\n")
+  }
+
   @Test func nativeDigitsBecomeASCII() throws {
     let r = try run(["--in-place"], "١٢٣ O\n४२ O\n১৯ O\n")
     #expect(r.text == "123 O\n42 O\n19 O\n")

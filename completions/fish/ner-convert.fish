@@ -84,7 +84,7 @@ complete -c 'ner-convert' -n '__ner-convert_should_offer_completions_for_flags_o
 complete -c 'ner-convert' -n '__ner-convert_should_offer_completions_for_flags_or_options "ner-convert" strict' -l 'strict' -d 'Reject input tags that are invalid in --input-scheme, naming the line of the first invalid transition.'
 complete -c 'ner-convert' -n '__ner-convert_should_offer_completions_for_flags_or_options "ner-convert" normalize' -l 'normalize' -d 'Normalize tokens to this Unicode form: nfc, nfd, nfkc or nfkd.' -rfka 'nfc nfd nfkc nfkd'
 complete -c 'ner-convert' -n '__ner-convert_should_offer_completions_for_flags_or_options "ner-convert" no-metadata' -l 'no-metadata' -d 'Drop metadata and comment lines (\'# ...\' in CoNLL, id/text/... fields in JSONL).'
-complete -c 'ner-convert' -n '__ner-convert_should_offer_completions_for_flags_or_options "ner-convert" o output' -s 'o' -l 'output' -d 'Write to this file (atomically: a temporary file renamed when complete) instead of standard output.' -rfka ''
+complete -c 'ner-convert' -n '__ner-convert_should_offer_completions_for_flags_or_options "ner-convert" o output' -s 'o' -l 'output' -d 'Write to this file (atomically) instead of standard output.' -rfka ''
 complete -c 'ner-convert' -n '__ner-convert_should_offer_completions_for_flags_or_options "ner-convert" version' -l 'version' -d 'Show the version.'
 complete -c 'ner-convert' -n '__ner-convert_should_offer_completions_for_flags_or_options "ner-convert" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'ner-convert' -n '__ner-convert_should_offer_completions_for_positional "ner-convert" -eq 1' -fa 'help' -d 'Show subcommand help information.'

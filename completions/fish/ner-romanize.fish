@@ -77,7 +77,7 @@ function __ner-romanize_custom_completion
 end
 
 complete -c 'ner-romanize' -f
-complete -c 'ner-romanize' -n '__ner-romanize_should_offer_completions_for_flags_or_options "ner-romanize" lang' -l 'lang' -d 'Language of the text (ISO 639-1 or 639-3: ru, uk, ar, ur, hi, mr, bn...); default: each sentence\'s \'# lang\' or JSONL \'lang\', else rules for any language.' -rfka ''
+complete -c 'ner-romanize' -n '__ner-romanize_should_offer_completions_for_flags_or_options "ner-romanize" lang' -l 'lang' -d 'Language of sentences that give none (ISO 639-1 or 639-3: ru, uk, ar, ur, hi, mr, bn...; a sentence\'s \'# lang\' or JSONL \'lang\' comes first); default: rules for any language.' -rfka ''
 complete -c 'ner-romanize' -n '__ner-romanize_should_offer_completions_for_flags_or_options "ner-romanize" transform' -l 'transform' -d 'Use this ICU transform or compound ID instead of the project\'s rules.' -rfka ''
 complete -c 'ner-romanize' -n '__ner-romanize_should_offer_completions_for_flags_or_options "ner-romanize" list-transforms' -l 'list-transforms' -d 'Print the transform IDs ICU offers and exit.'
 complete -c 'ner-romanize' -n '__ner-romanize_should_offer_completions_for_flags_or_options "ner-romanize" in-place' -l 'in-place' -d 'Replace the tokens instead of adding a column.'

@@ -116,12 +116,6 @@ public enum Record: Equatable, Sendable {
   case documentStart(DocumentStart)
 }
 
-/// Something that yields records one at a time.
-public protocol RecordReader: AnyObject {
-  /// The next record, or nil at the end of the input.
-  func next() throws -> Record?
-}
-
 /// Keys with a fixed meaning in JSONL, never used for metadata or extra columns.
 public enum ReservedKeys {
   public static let all: Set<String> = [

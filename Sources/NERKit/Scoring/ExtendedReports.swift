@@ -80,7 +80,7 @@ public enum ExtendedReports {
     for s in t.goldSpans { gold[sentence(s.0)] += 1 }
     for s in t.guessSpans { guessed[sentence(s.0)] += 1 }
     for s in t.correctSpans { correct[sentence(s.0)] += 1 }
-    var rng = SplitMix64(seed: seed)
+    var rng = SeededRandom(seed: seed)
     var scores: [Double] = []
     scores.reserveCapacity(samples)
     for _ in 0..<samples {
@@ -180,18 +180,5 @@ public enum ExtendedReports {
     if t.invalidSentences > 0 { s += ",\"invalid_sentences\":\(t.invalidSentences)" }
     s += "}\n"
     return s
-  }
-}
-
-/// A small, fast, seedable generator (SplitMix64), the same on every platform.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-  private var state: UInt64
-  public init(seed: UInt64) { state = seed }
-  public mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

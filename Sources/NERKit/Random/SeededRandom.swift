@@ -1,5 +1,6 @@
-/// A small deterministic random number generator (SplitMix64) for initialization,
-/// shuffling and dropout: the same seed gives the same numbers on every platform.
+/// A small deterministic random number generator (SplitMix64, as Vigna's splitmix64.c)
+/// for initialization, shuffling, dropout and the scorer's bootstrap: the same seed gives
+/// the same numbers on every platform.
 public struct SeededRandom: RandomNumberGenerator, Sendable {
   private var state: UInt64
 
@@ -33,3 +34,6 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
   /// A uniform number in [-r, r).
   public mutating func uniform(_ r: Float) -> Float { (unit() * 2 - 1) * r }
 }
+
+/// The name the scorer's bootstrap and the tests knew ``SeededRandom`` by.
+public typealias SplitMix64 = SeededRandom
