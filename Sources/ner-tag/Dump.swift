@@ -26,7 +26,7 @@ extension NERTag {
       let c = n.configuration
       var out = "\nNETWORK\n"
       out += "  char-dim = \(c.charDim)\n  char-hidden = \(c.charHidden)\n  word-dim = \(c.wordDim)\n"
-      out += "  hidden = \(c.hidden)\n  language-dim = \(c.languageDim)\n"
+      out += "  hidden = \(c.hidden)\n  layers = \(c.layers)\n  language-dim = \(c.languageDim)\n"
       out += "  share-directions = \(c.shareDirections)\n  lower = \(c.lower)\n  mask-digits = \(c.maskDigits)\n"
       out += "  characters = \(n.characters.count)\n  shared weights = \(n.parameters.count)\n"
       for (l, v) in zip(n.languages, n.vocabularies) { out += "  vocabulary '\(l)' = \(v.count) words\n" }

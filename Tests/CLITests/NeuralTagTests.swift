@@ -93,4 +93,19 @@ struct NeuralTagTests {
     let bad = try ToolRunner.run("ner-tag", ["train", "-q", "-m", "/dev/null", "--model", "neural", "--word-dim", "7", "--embeddings", "en=\(path)", TagTests.file(TagTests.corpus(3))])
     #expect(bad.status == 64 && bad.stderr.contains("--word-dim"), "\(bad.stderr)")
   }
+
+  /// `--layers 2`: two stacked sentence BiLSTMs learn the toy corpus and the model
+  /// records its layer count (ner-tag dump).
+  @Test func twoLayersTrainAndTag() throws {
+    let model = try Self.train(["--epochs", "30", "--layers", "2"], TagTests.corpus(60))
+    let test = "we\tO\nlive\tO\nin\tO\nLima\tB-LOC\nnow\tO\n\nMr\tO\nNovak\tB-PER\nJr\tI-PER\nleft\tO\nearly\tO\n"
+    let scored = try ToolRunner.shell("ner-tag -m \(model) \(TagTests.file(test)) | ner-score")
+    #expect(scored.status == 0 && scored.text.contains("FB1: 100.00"), "\(scored.text)\(scored.stderr)")
+    let dump = try ToolRunner.run("ner-tag", ["dump", model])
+    #expect(dump.status == 0 && dump.text.contains("  layers = 2\n"), "\(dump.text)")
+    let one = try Self.train(["--epochs", "1"], TagTests.corpus(6))
+    #expect(try ToolRunner.run("ner-tag", ["dump", one]).text.contains("  layers = 1\n"))
+    let bad = try ToolRunner.run("ner-tag", ["train", "-m", "/dev/null", "--model", "neural", "--layers", "0", TagTests.file(TagTests.corpus(3))])
+    #expect(bad.status == 64 && bad.stderr.contains("--layers"), "\(bad.stderr)")
+  }
 }

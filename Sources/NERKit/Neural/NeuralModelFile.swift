@@ -2,7 +2,8 @@
 ///
 /// Payload, little-endian: kind (UInt32, 1 = neural); the metadata pairs; the sizes
 /// charDim, charHidden, wordDim, hidden, languageDim (UInt32 each) and flags (UInt32:
-/// 1 shared directions, 2 lowercase, 4 digit masking); the labels, the languages, the
+/// 1 shared directions, 2 lowercase, 4 digit masking, 8 a sentence BiLSTM layer count
+/// other than 1 follows as a UInt32); the labels, the languages, the
 /// characters (UInt32 scalar values), each language's vocabulary (strings, each list
 /// preceded by its count); the parameter vector and each language's embedding table
 /// (UInt64 count, then Float32 values).
@@ -17,7 +18,8 @@ extension ModelFile {
     for (k, v) in metadata { p.string(k); p.string(v) }
     let c = m.configuration
     for n in [c.charDim, c.charHidden, c.wordDim, c.hidden, c.languageDim] { p.u32(UInt32(n)) }
-    p.u32((c.shareDirections ? 1 : 0) | (c.lower ? 2 : 0) | (c.maskDigits ? 4 : 0))
+    p.u32((c.shareDirections ? 1 : 0) | (c.lower ? 2 : 0) | (c.maskDigits ? 4 : 0) | (c.layers != 1 ? 8 : 0))
+    if c.layers != 1 { p.u32(UInt32(c.layers)) }
     func strings(_ list: [String]) {
       p.u32(UInt32(list.count))
       for s in list { p.string(s) }
@@ -55,6 +57,10 @@ extension ModelFile {
     c.shareDirections = flags & 1 != 0
     c.lower = flags & 2 != 0
     c.maskDigits = flags & 4 != 0
+    if flags & 8 != 0 {
+      c.layers = Int(try p.u32())
+      guard (2...100).contains(c.layers) else { throw DataError(line: 0, "damaged model: bad layer count") }
+    }
     func strings() throws -> [String] {
       var list: [String] = []
       for _ in 0..<(try p.count(limit: limit)) { list.append(try p.string()) }

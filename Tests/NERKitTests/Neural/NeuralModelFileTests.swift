@@ -27,6 +27,28 @@ struct NeuralModelFileTests {
     #expect(p[0].probabilities.allSatisfy { $0 > 0 && $0 <= 1 } && p[0].nbest.count == 2)
   }
 
+  /// A stacked network's layer count follows the flags (bit 8); a one-layer model is
+  /// written as before (no bit 8, nothing after the flags).
+  @Test func layerCount() throws {
+    let (model, _) = NeuralGradientTests.toy(layers: 2)
+    let original = ModelFile.Contents(metadata: [("model", "neural")], neural: model)
+    let bytes = ModelFile.encode(original)
+    let decoded = try ModelFile.decode(bytes)
+    #expect(decoded == original && decoded.neural!.configuration.layers == 2)
+    #expect(ModelFile.encode(decoded) == bytes)
+    // After the sizes (3, 2, 4, 3, 2): the flags, then the label count (4), or with two
+    // layers the flags + 8 and the layer count first.
+    func afterSizes(_ bytes: [UInt8]) -> [UInt8] {
+      let sizes: [UInt8] = [3, 0, 0, 0, 2, 0, 0, 0, 4, 0, 0, 0, 3, 0, 0, 0, 2, 0, 0, 0]
+      let at = (0...(bytes.count - sizes.count)).first { Array(bytes[$0..<($0 + sizes.count)]) == sizes }!
+      return Array(bytes[(at + sizes.count)..<(at + sizes.count + 12)])
+    }
+    let shared = NeuralGradientTests.toy(shareDirections: true, layers: 2).0
+    let stacked = ModelFile.encode(ModelFile.Contents(metadata: [], neural: shared))
+    #expect(afterSizes(stacked) == [9, 0, 0, 0, 2, 0, 0, 0, 4, 0, 0, 0])
+    #expect(afterSizes(ModelFile.encode(Self.sample()))[0..<8] == [1, 0, 0, 0, 4, 0, 0, 0])
+  }
+
   /// Linear models are still written as version 1, byte for byte as before.
   @Test func linearModelsKeepVersion1() throws {
     let bytes = ModelFile.encode(ModelFileTests.sample())
