@@ -9,18 +9,13 @@ import Glibc
 struct CRFLossLayer {
   let layout: ParameterLayout
 
-  final class Run {
+  /// What the backward pass needs.
+  struct Run {
     /// The summed weighted negative log-likelihood.
     let loss: Double
     /// d(loss)/d(tag scores), tokens × labels, and d(loss)/d(transitions).
     let dEmissions: FloatBuffer
     let dTransitions: [Double]
-
-    init(loss: Double, dEmissions: FloatBuffer, dTransitions: [Double]) {
-      self.loss = loss
-      self.dEmissions = dEmissions
-      self.dTransitions = dTransitions
-    }
   }
 
   func forward(_ p: UnsafePointer<Float>, emissions: FloatBuffer, _ batch: TokenBatch) -> Run {

@@ -5,17 +5,13 @@
 struct SentenceEncoder {
   let layers: [BiLSTM]
 
-  final class Run {
+  /// What the backward pass needs.
+  struct Run {
+    /// Each layer's run, bottom first.
     let layers: [BiLSTM.Run]
     /// The top layer's [forward ; backward] states, tokens × 2 hidden.
     let output: FloatBuffer
     let tokenCount: Int
-
-    init(layers: [BiLSTM.Run], output: FloatBuffer, tokenCount: Int) {
-      self.layers = layers
-      self.output = output
-      self.tokenCount = tokenCount
-    }
   }
 
   /// Runs the layers over `input` (tokens × the first layer's input size).

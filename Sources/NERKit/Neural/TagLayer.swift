@@ -4,19 +4,14 @@
 struct TagLayer {
   let layout: ParameterLayout
 
-  final class Run {
+  /// What the backward pass needs.
+  struct Run {
     /// The input, tokens × 2 hidden.
     let states: FloatBuffer
     /// The tanh layer, tokens × hidden.
     let z: FloatBuffer
     /// Tag scores without transitions, tokens × labels.
     let emissions: FloatBuffer
-
-    init(states: FloatBuffer, z: FloatBuffer, emissions: FloatBuffer) {
-      self.states = states
-      self.z = z
-      self.emissions = emissions
-    }
   }
 
   private var H: Int { layout.configuration.hidden }

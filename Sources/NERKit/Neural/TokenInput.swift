@@ -28,18 +28,13 @@ struct TokenInput {
     width = at
   }
 
-  final class Run {
+  /// What the backward pass needs.
+  struct Run {
     /// The input after dropout, tokens × width, and the dropout mask.
     let x: FloatBuffer
     let mask: FloatBuffer?
     /// Each source's run.
     let sources: [Any]
-
-    init(x: FloatBuffer, mask: FloatBuffer?, sources: [Any]) {
-      self.x = x
-      self.mask = mask
-      self.sources = sources
-    }
   }
 
   func forward(_ p: UnsafePointer<Float>, _ batch: inout TokenBatch) -> Run {

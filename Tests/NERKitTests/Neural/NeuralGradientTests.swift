@@ -60,6 +60,15 @@ struct NeuralGradientTests {
     }
   }
 
+  /// The toy network's sizes.
+  static func smallConfiguration(shareDirections: Bool = false, layers: Int = 1) -> NeuralConfiguration {
+    var c = NeuralConfiguration()
+    (c.charDim, c.charHidden, c.wordDim, c.hidden, c.languageDim) = (3, 2, 4, 3, 2)
+    c.shareDirections = shareDirections
+    c.layers = layers
+    return c
+  }
+
   /// A small two-language model and corpus.
   static func toy(shareDirections: Bool = false, layers: Int = 1) -> (NeuralCRF, [EncodedSentence]) {
     var corpus = NeuralCorpus(labels: ["O", "B-PER", "I-PER", "B-LOC"])
@@ -67,14 +76,7 @@ struct NeuralGradientTests {
     corpus.add(tokens: ["in", "Oslo"], labels: [0, 3], language: "en", weight: 1)
     corpus.add(tokens: ["en", "Lima", "ayer"], labels: [0, 3, 0], language: "es", weight: 0.5)
     corpus.add(tokens: ["Sr", "Ruiz"], labels: [0, 1], language: "es", weight: 0.5)
-    var c = NeuralConfiguration()
-    c.charDim = 3
-    c.charHidden = 2
-    c.wordDim = 4
-    c.hidden = 3
-    c.languageDim = 2
-    c.shareDirections = shareDirections
-    c.layers = layers
+    let c = smallConfiguration(shareDirections: shareDirections, layers: layers)
     var model = corpus.makeModel(configuration: c, seed: 3)
     // Non-zero transitions and biases, so their gradients are exercised fully.
     var rng = SeededRandom(seed: 11)

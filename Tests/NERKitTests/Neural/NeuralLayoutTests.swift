@@ -7,14 +7,7 @@ import Testing
 /// one-layer layout as it was.
 struct NeuralLayoutTests {
   static func layout(layers: Int, shared: Bool = false) -> ParameterLayout {
-    var c = NeuralConfiguration()
-    c.charDim = 3
-    c.charHidden = 2
-    c.wordDim = 4
-    c.hidden = 5
-    c.languageDim = 2
-    c.layers = layers
-    c.shareDirections = shared
+    let c = NeuralGradientTests.smallConfiguration(shareDirections: shared, layers: layers)
     return ParameterLayout(c, characters: 7, languages: 2, labels: 3)
   }
 
@@ -29,8 +22,8 @@ struct NeuralLayoutTests {
     let lstm = LSTMLayer.parameterCount(inputSize:hiddenSize:)
     let charEnd = 8 * 3 + 2 * lstm(3, 2)
     #expect(l.wordLSTMs.count == 1 && l.wordLSTMs[0].forwardLayer.inputWeights == charEnd)
-    #expect(l.languageEmbedding == charEnd + 2 * lstm(8, 5))
-    #expect(l.count == l.languageEmbedding + 2 * 2 + 5 * (10 + 2) + 5 + 3 * 5 + 3 + 9)
+    #expect(l.languageEmbedding == charEnd + 2 * lstm(8, 3))
+    #expect(l.count == l.languageEmbedding + 2 * 2 + 3 * (6 + 2) + 3 + 3 * 3 + 3 + 9)
     #expect(l.tensors.map(\.name) == ["char-embedding", "char-lstm-forward", "char-lstm-backward", "word-lstm-forward",
                                       "word-lstm-backward", "language-embedding", "tag-hidden", "tag-output", "transitions"])
   }
@@ -38,9 +31,9 @@ struct NeuralLayoutTests {
   @Test func stackedLayersComeAfterTheFirst() {
     for shared in [false, true] {
       let one = Self.layout(layers: 1, shared: shared), two = Self.layout(layers: 2, shared: shared)
-      let extra = (shared ? 1 : 2) * LSTMLayer.parameterCount(inputSize: 10, hiddenSize: 5)
+      let extra = (shared ? 1 : 2) * LSTMLayer.parameterCount(inputSize: 6, hiddenSize: 3)
       #expect(two.wordLSTMs[0] == one.wordLSTMs[0] && two.charLSTM == one.charLSTM)
-      #expect(two.wordLSTMs[1].forwardLayer.inputSize == 10)
+      #expect(two.wordLSTMs[1].forwardLayer.inputSize == 6)
       #expect(two.wordLSTMs[1].forwardLayer.inputWeights == one.languageEmbedding)
       #expect(two.languageEmbedding == one.languageEmbedding + extra && two.count == one.count + extra)
       #expect(two.tensors.contains { $0.name == "word-lstm-2-forward" })
