@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# bench/neural.sh: ner-tag's neural CRF (ner-tag train --model neural) on CoNLL-2002.
+# bench/neural.sh: ner-tag's neural CRF (ner-tag train --kind neural) on CoNLL-2002.
 #
 #   bash bench/neural.sh                 # speed: one epoch on es.train, tagging speed
 #   EPOCHS=30 bash bench/neural.sh accuracy   # also train es and nl with early stopping
 #   bash bench/neural.sh lowresource          # also Cotterell and Duh's Table 2, both columns
 #
-# Speed: `ner-tag train --model neural --epochs 1` on conll2002/es.train with the default
+# Speed: `ner-tag train --kind neural --epochs 1` on conll2002/es.train with the default
 # sizes (characters 25, character LSTM 25, words 100, sentence LSTM 100, batch 10, 2
 # threads), under /usr/bin/time -v: the epoch's seconds as ner-tag reports them, the
 # wall-clock time and the peak memory (max RSS). Then that model tags es.train
@@ -24,7 +24,7 @@
 # then with the first 10,000 of SOURCE.train as TARGET=FILE SOURCE=FILE; mr+ur romanized;
 # F1 on TARGET.dev), with the log-linear CRF (LINEAR_OPTS, default "--c2 1
 # --max-iterations 100", plus --language-features for the joint model) and the neural
-# CRF (--model neural --epochs LOW_EPOCHS, default 30, no early stopping: the dev set is
+# CRF (--kind neural --epochs LOW_EPOCHS, default 30, no early stopping: the dev set is
 # the one scored) side by side. PAIRS (default "uk:ru mr:hi mr:ur"); LOW_SEEDS (default
 # "1"): the neural columns give the mean over these seeds (single runs vary by several
 # points with 100 target sentences).
@@ -39,7 +39,7 @@
 #   tagging es.train: 4.3 s, 61,562 tokens/s, peak RSS 115 MB.
 #   Again later that day (load 0.6): 11.0 s an epoch, peak RSS 130 MB; tagging 3.3 s,
 #   80,217 tokens/s, peak RSS 100 MB.
-#   es: ner-tag train --model neural --epochs 15 --lower --embeddings es=embeddings/es.vec
+#   es: ner-tag train --kind neural --epochs 15 --lower --embeddings es=embeddings/es.vec
 #       --dev es.dev -m es.model es=es.train: epoch 15 kept (dev 79.24), es.test F1 81.86
 #       (linear CRF 80.22); without vectors, momentum 0.9, 8 epochs: dev 73.72 at epoch 7.
 #   nl: the same with nl.vec, 15 epochs: epoch 12 kept (dev 80.07), nl.test F1 80.34
@@ -85,17 +85,17 @@ rss() { awk -F': ' '/Maximum resident/ {printf "%.0f", $2 / 1024}' "$1"; }
 wall() { awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, a, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + a[i]; printf "%.1f", s}' "$1"; }
 
 {
-  echo "# ner-tag --model neural ($(date -u +%Y-%m-%d), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg))"
+  echo "# ner-tag --kind neural ($(date -u +%Y-%m-%d), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg))"
   echo
   echo "## Speed (conll2002/es.train, default sizes)"
   echo
 } > "$report"
 
 log=$out_dir/epoch.log
-/usr/bin/time -v "$tag" train --model neural --epochs 1 $extra -m "$out_dir/es.1.model" "$data/es.train" 2> "$log"
+/usr/bin/time -v "$tag" train --kind neural --epochs 1 $extra -m "$out_dir/es.1.model" "$data/es.train" 2> "$log"
 epoch=$(sed -n 's/.*epoch 1: loss [^,]*, \([0-9.]*\) s.*/\1/p' "$log")
 tokens=$(grep -c . "$data/es.train" || true)
-echo "- one epoch: $epoch s (process $(wall "$log") s wall, peak RSS $(rss "$log") MB); command: ner-tag train --model neural --epochs 1 -m es.1.model es.train" | tee -a "$report"
+echo "- one epoch: $epoch s (process $(wall "$log") s wall, peak RSS $(rss "$log") MB); command: ner-tag train --kind neural --epochs 1 -m es.1.model es.train" | tee -a "$report"
 
 log=$out_dir/tag.log
 /usr/bin/time -v "$tag" -m "$out_dir/es.1.model" "$data/es.train" > "$out_dir/es.train.pred" 2> "$log"
@@ -111,7 +111,7 @@ if [[ ${1:-} == accuracy ]]; then
   for lang in es nl; do
     embed_var=EMBED_$lang
     embed=${!embed_var:-}
-    opts=(--model neural --epochs "$epochs" --dev "$data/$lang.dev" $extra)
+    opts=(--kind neural --epochs "$epochs" --dev "$data/$lang.dev" $extra)
     [[ -n $embed ]] && opts+=(--embeddings "$lang=$embed")
     log=$out_dir/$lang.train.log
     /usr/bin/time -v "$tag" train "${opts[@]}" -m "$out_dir/$lang.model" "$lang=$data/$lang.train" 2> "$log"
@@ -139,7 +139,7 @@ if [[ ${1:-} == lowresource ]]; then
     echo
     echo "## Low resource (WikiANN, Cotterell and Duh 2017 Table 2; F1 on the target's dev set)"
     echo
-    echo "log-linear: ner-tag train ${linear_opts[*]} (+ --language-features when joint); neural: ner-tag train --model neural --epochs $low_epochs $extra, seeds $low_seeds"
+    echo "log-linear: ner-tag train ${linear_opts[*]} (+ --language-features when joint); neural: ner-tag train --kind neural --epochs $low_epochs $extra, seeds $low_seeds"
     echo
     echo "| target | source | log-linear alone | log-linear + source | neural alone | neural + source |"
     echo "|---|---|---:|---:|---:|---:|"
@@ -156,8 +156,8 @@ if [[ ${1:-} == lowresource ]]; then
     "$tag" train -q "${linear_opts[@]}" --language-features -m "$pre.linear.joint.model" "$t=$out_dir/$t.100.conll" "$s=$out_dir/$s.10000.conll"
     alone=() joint=()
     for seed in $low_seeds; do
-      "$tag" train -q --model neural --epochs "$low_epochs" --seed "$seed" $extra -m "$pre.neural.alone.model" "$t=$out_dir/$t.100.conll"
-      "$tag" train -q --model neural --epochs "$low_epochs" --seed "$seed" $extra -m "$pre.neural.joint.model" "$t=$out_dir/$t.100.conll" "$s=$out_dir/$s.10000.conll"
+      "$tag" train -q --kind neural --epochs "$low_epochs" --seed "$seed" $extra -m "$pre.neural.alone.model" "$t=$out_dir/$t.100.conll"
+      "$tag" train -q --kind neural --epochs "$low_epochs" --seed "$seed" $extra -m "$pre.neural.joint.model" "$t=$out_dir/$t.100.conll" "$s=$out_dir/$s.10000.conll"
       alone+=("$(f1 "$pre.neural.alone.model" "$out_dir/$t.dev.conll")")
       joint+=("$(f1 "$pre.neural.joint.model" "$out_dir/$t.dev.conll")")
     done

@@ -58,6 +58,9 @@ struct NeuralOptions: ParsableArguments {
   @Option(help: "(neural) Sentence LSTM size per direction (also the size of the tanh layer under the tags).")
   var hidden: Int = 100
 
+  @Option(help: "(neural) Stacked sentence BiLSTM layers (Cotterell and Duh 2017 use 2 of 200 units).")
+  var layers: Int = 1
+
   @Option(help: "(neural) Language embedding size.")
   var languageDim: Int = 8
 
@@ -83,6 +86,7 @@ struct NeuralOptions: ParsableArguments {
     if epochs < 1 || batchSize < 1 || charDim < 1 || charHidden < 1 || hidden < 1 || languageDim < 0 || maxPretrained < 0 {
       throw ValidationError("--epochs, --batch-size, --char-dim, --char-hidden and --hidden need positive numbers.")
     }
+    if !(1...100).contains(layers) { throw ValidationError("--layers must be in 1...100.") }
     if let w = wordDim, w < 1 { throw ValidationError("--word-dim needs a positive number.") }
     if !(0..<1).contains(dropout) { throw ValidationError("--dropout must be in [0, 1).") }
     if let r = learningRate, !(r > 0) { throw ValidationError("--learning-rate must be positive.") }
@@ -98,6 +102,7 @@ struct NeuralOptions: ParsableArguments {
     c.charHidden = charHidden
     c.wordDim = wordDim ?? 100
     c.hidden = hidden
+    c.layers = layers
     c.languageDim = languageDim
     c.shareDirections = shareDirections
     c.lower = lower

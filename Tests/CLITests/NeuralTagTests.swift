@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 
-/// ner-tag train --model neural end to end on TagTests' toy corpus: learning, tagging
+/// ner-tag train --kind neural end to end on TagTests' toy corpus: learning, tagging
 /// options, the model container, thread-independence and bad input.
 struct NeuralTagTests {
   /// Small sizes so that a few epochs take a fraction of a second in debug builds.
-  static let small = ["--model", "neural", "--char-dim", "8", "--char-hidden", "8", "--word-dim", "16", "--hidden", "16"]
+  static let small = ["--kind", "neural", "--char-dim", "8", "--char-hidden", "8", "--word-dim", "16", "--hidden", "16"]
 
   static func train(_ args: [String], _ input: String) throws -> String {
     try TagTests.train(small + args, input)
@@ -73,7 +73,7 @@ struct NeuralTagTests {
   @Test func usageErrors() throws {
     let input = TagTests.file(TagTests.corpus(3))
     for args in [["--template", input], ["--freeze-embeddings"], ["--dropout", "1"], ["--from", "crfsuite"]] {
-      let r = try ToolRunner.run("ner-tag", ["train", "-m", "/dev/null", "--model", "neural"] + args + [input])
+      let r = try ToolRunner.run("ner-tag", ["train", "-m", "/dev/null", "--kind", "neural"] + args + [input])
       #expect(r.status == 64, "\(args): \(r.stderr)")
     }
     let model = try Self.train(["--epochs", "1"], TagTests.corpus(6))
@@ -86,11 +86,26 @@ struct NeuralTagTests {
     var vec = "5 4\n"
     for (i, w) in ["in", "Mr", "Corp", "Lima", "we"].enumerated() { vec += "\(w) \(i) 0.5 -0.25 1\n" }
     let path = TagTests.file(vec, ".vec")
-    let sizes = ["--model", "neural", "--char-dim", "8", "--char-hidden", "8", "--hidden", "16"]
+    let sizes = ["--kind", "neural", "--char-dim", "8", "--char-hidden", "8", "--hidden", "16"]
     let model = try TagTests.train(sizes + ["--epochs", "2", "--lang", "en", "--embeddings", "en=\(path)", "--freeze-embeddings"], TagTests.corpus(12))
     let r = try ToolRunner.run("ner-tag", ["-m", model], stdin: TagTests.corpus(3))
     #expect(r.status == 0)
-    let bad = try ToolRunner.run("ner-tag", ["train", "-q", "-m", "/dev/null", "--model", "neural", "--word-dim", "7", "--embeddings", "en=\(path)", TagTests.file(TagTests.corpus(3))])
+    let bad = try ToolRunner.run("ner-tag", ["train", "-q", "-m", "/dev/null", "--kind", "neural", "--word-dim", "7", "--embeddings", "en=\(path)", TagTests.file(TagTests.corpus(3))])
     #expect(bad.status == 64 && bad.stderr.contains("--word-dim"), "\(bad.stderr)")
+  }
+
+  /// `--layers 2`: two stacked sentence BiLSTMs learn the toy corpus and the model
+  /// records its layer count (ner-tag dump).
+  @Test func twoLayersTrainAndTag() throws {
+    let model = try Self.train(["--epochs", "30", "--layers", "2"], TagTests.corpus(60))
+    let test = "we\tO\nlive\tO\nin\tO\nLima\tB-LOC\nnow\tO\n\nMr\tO\nNovak\tB-PER\nJr\tI-PER\nleft\tO\nearly\tO\n"
+    let scored = try ToolRunner.shell("ner-tag -m \(model) \(TagTests.file(test)) | ner-score")
+    #expect(scored.status == 0 && scored.text.contains("FB1: 100.00"), "\(scored.text)\(scored.stderr)")
+    let dump = try ToolRunner.run("ner-tag", ["dump", model])
+    #expect(dump.status == 0 && dump.text.contains("  layers = 2\n"), "\(dump.text)")
+    let one = try Self.train(["--epochs", "1"], TagTests.corpus(6))
+    #expect(try ToolRunner.run("ner-tag", ["dump", one]).text.contains("  layers = 1\n"))
+    let bad = try ToolRunner.run("ner-tag", ["train", "-m", "/dev/null", "--kind", "neural", "--layers", "0", TagTests.file(TagTests.corpus(3))])
+    #expect(bad.status == 64 && bad.stderr.contains("--layers"), "\(bad.stderr)")
   }
 }

@@ -128,7 +128,7 @@ struct ShardingTests {
     let model = ToolRunner.temporaryFile(Data(), suffix: ".model")
     defer { for f in [train, model] { try? FileManager.default.removeItem(at: f) } }
     let t = try ToolRunner.run(
-      "ner-tag", ["train", "-q", "--model", "neural", "--epochs", "2", "-m", model.path, train.path])
+      "ner-tag", ["train", "-q", "--kind", "neural", "--epochs", "2", "-m", model.path, train.path])
     #expect(t.status == 0, "\(t.stderr)")
     try expectShardedIdentical(
       "ner-tag -m '\(model.path)' --threads 1 --marginals", input: Corpus.labelled, recend: "\\n\\n", cut: "-N 64")

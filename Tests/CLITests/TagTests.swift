@@ -188,4 +188,28 @@ struct TagTests {
     let r = try ToolRunner.shell("ner-tag -m \(model) \(big) | head -2")
     #expect(r.status == 0 && r.stderr.isEmpty && r.text.split(separator: "\n").count == 2, "\(r.stderr)")
   }
+
+  /// -m/--model is the model file in train as in tag, and --kind the kind; the spellings
+  /// of earlier versions (--model-file FILE, --model linear|neural) still work, with a
+  /// deprecation note, and give the same model.
+  @Test func modelOptionNamesAndTheirOldSpellings() throws {
+    let data = Self.file(Self.corpus(20))
+    func train(_ args: [String]) throws -> (ToolRunner.Result, Data) {
+      let path = FileManager.default.temporaryDirectory.appendingPathComponent("ner-tools-test-\(UUID().uuidString).model").path
+      let r = try ToolRunner.run("ner-tag", ["train", "--max-iterations", "5", "--threads", "1"] + args.map { $0 == "M" ? path : $0 } + [data])
+      return (r, (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data())
+    }
+    let (new, a) = try train(["-q", "--model", "M", "--kind", "linear"])
+    #expect(new.status == 0 && new.stderr.isEmpty && !a.isEmpty, "\(new.stderr)")
+    let (old, b) = try train(["-q", "--model-file", "M", "--model", "linear"])
+    #expect(old.status == 0 && a == b, "\(old.stderr)")
+    #expect(old.stderr.contains("warning: --model linear is deprecated: use --kind linear"))
+    #expect(old.stderr.contains("warning: --model-file is deprecated: use -m/--model"))
+    let (two, _) = try train(["-m", "M", "--model", "M"])
+    #expect(two.status == 64 && two.stderr.contains("Give one model file"), "\(two.stderr)")
+    let (none, _) = try train(["--kind", "neural"])
+    #expect(none.status == 64 && none.stderr.contains("Missing the model file"), "\(none.stderr)")
+    let (wrong, _) = try train(["-m", "M", "--kind", "quantum"])
+    #expect(wrong.status == 64, "\(wrong.stderr)")
+  }
 }

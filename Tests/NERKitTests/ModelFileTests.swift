@@ -59,25 +59,35 @@ struct ModelFileTests {
       do { _ = try ModelFile.decode(bytes); return nil } catch let e as DataError { return e.message } catch { return "\(error)" }
     }
     let sample = Self.sample()
+    let sections = sample.model.sections()
+    func write(_ w: inout ByteWriter, _ sections: [(name: String, bytes: [UInt8])]) {
+      w.u32(UInt32(sections.count))
+      for (name, bytes) in sections { w.string(name); w.u64(UInt64(bytes.count)); w.bytes += bytes }
+    }
     var w = ByteWriter()
     w.string("linear")
     w.pairs(sample.metadata)
     w.pairs([("language-features", "no"), ("colour", "blue")])
-    w.u32(0)
+    write(&w, sections)
     #expect(message(file(w.bytes)) == "model field 'colour' is unknown to this ner-tag (a model from a newer version?)")
     w = ByteWriter()
     w.string("quantum")
     #expect(message(file(w.bytes)) == "model of kind 'quantum'; this ner-tag knows linear, neural")
-    // A settings field left out takes its default: the file without language-features.
-    let sections = sample.model.sections()
+    // A settings field left out takes its default: the file without language-features
+    // loads; with a section this version does not know, it does not.
     w = ByteWriter()
     w.string("linear")
     w.pairs(sample.metadata)
     w.pairs([])
-    w.u32(UInt32(sections.count + 1))
-    for (name, bytes) in sections + [("extra", [1, 2])] { w.string(name); w.u64(UInt64(bytes.count)); w.bytes += bytes }
+    write(&w, sections)
+    #expect(message(file(w.bytes)) == nil)
+    w = ByteWriter()
+    w.string("linear")
+    w.pairs(sample.metadata)
+    w.pairs([])
+    write(&w, sections + [("extra", [1, 2])])
     #expect(message(file(w.bytes)) == "model section 'extra' is unknown to this ner-tag (a model from a newer version?)")
-    #expect(payload(ModelFile.encode(sample)).count > 0)
+    #expect(payload(ModelFile.encode(sample)) == payload(ModelFile.encode(try ModelFile.decode(ModelFile.encode(sample)))))
   }
 
   /// Files written before version 3 (Tests/CLITests/Fixtures/models) load, and

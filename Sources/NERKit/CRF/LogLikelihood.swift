@@ -18,7 +18,8 @@ public enum LogLikelihood {
   }
 
   /// The same with exp(transition weights) computed once by the caller and a raw
-  /// gradient buffer: the trainer's inner loop.
+  /// gradient buffer: the trainer's inner loop. The transitions' gradient is
+  /// ``CRFLoss``'s; the state scores' gradient goes to the features that make them.
   static func accumulate(
     model: CRFModel, expTransition: [Double], x: AttributeSequence, labels: [Int], weight: Double,
     into g: UnsafeMutablePointer<Double>
@@ -28,14 +29,11 @@ public enum LogLikelihood {
     guard T > 0 else { return 0 }
     var scores = [Double](repeating: 0, count: T * L)
     scores.withUnsafeMutableBufferPointer { model.stateScores(x, state: model.state, into: $0.baseAddress!) }
-    let lattice = Lattice(stateScores: scores, expTransition: expTransition, labelCount: L)
-    var goldScore = 0.0
-    for t in 0..<T {
-      goldScore += scores[t * L + labels[t]]
-      if t > 0 { goldScore += model.transition[labels[t - 1] * L + labels[t]] }
-    }
-    let A = model.attributeCount
     let transitionBase = model.state.count
+    let (loss, lattice) = CRFLoss.negativeLogLikelihood(
+      stateScores: scores, transition: model.transition, expTransition: expTransition, labelCount: L, labels: labels,
+      weight: weight, dScores: nil, dTransitions: g + transitionBase)
+    let A = model.attributeCount
     var marginals = [Double](repeating: 0, count: L)
     marginals.withUnsafeMutableBufferPointer { marginals in
       model.featureStart.withUnsafeBufferPointer { start in
@@ -54,16 +52,11 @@ public enum LogLikelihood {
                   if y == gold { g[f] -= v }
                 }
               }
-              if t > 0 {
-                let edges = g + transitionBase
-                lattice.addEdgeMarginals(t, scaledBy: weight, into: edges)
-                edges[labels[t - 1] * L + labels[t]] -= weight
-              }
             }
           }
         }
       }
     }
-    return weight * (goldScore - lattice.logZ)
+    return -loss
   }
 }

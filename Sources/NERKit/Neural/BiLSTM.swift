@@ -70,4 +70,32 @@ struct BiLSTM: Equatable {
       }
     }
   }
+
+  /// Each step's [forward ; backward] output at the row of its input (`rows` × 2H; rows
+  /// no sequence uses stay 0).
+  func output(_ run: Run, rows: Int) -> FloatBuffer {
+    let H = forwardLayer.hiddenSize
+    let out = FloatBuffer(rows * 2 * H)
+    for (i, seq) in run.sequences.enumerated() {
+      for (t, r) in seq.enumerated() {
+        (out.pointer + r * 2 * H).update(from: run.forward.h.pointer + run.forwardRow(i, t) * H, count: H)
+        (out.pointer + r * 2 * H + H).update(from: run.backward.h.pointer + run.backwardRow(i, t) * H, count: H)
+      }
+    }
+    return out
+  }
+
+  /// The backward pass from the gradient of ``output(_:rows:)``.
+  func backward(_ p: UnsafePointer<Float>, _ run: Run, dOutput: FloatBuffer, grad: UnsafeMutablePointer<Float>,
+                dInput: UnsafeMutablePointer<Float>?) {
+    let H = forwardLayer.hiddenSize
+    let dHf = FloatBuffer(run.packing.rows * H), dHb = FloatBuffer(run.packing.rows * H)
+    for (i, seq) in run.sequences.enumerated() {
+      for (t, r) in seq.enumerated() {
+        (dHf.pointer + run.forwardRow(i, t) * H).update(from: dOutput.pointer + r * 2 * H, count: H)
+        (dHb.pointer + run.backwardRow(i, t) * H).update(from: dOutput.pointer + r * 2 * H + H, count: H)
+      }
+    }
+    backward(p, run, dHf: dHf, dHb: dHb, grad: grad, dInput: dInput)
+  }
 }

@@ -61,3 +61,30 @@ struct CharEncoder {
     layout.charLSTM.backward(p, run.bilstm, dHf: dHf, dHb: dHb, grad: grad, dInput: grad + layout.charEmbedding)
   }
 }
+
+/// The character BiLSTM as the first of a token's feature sources.
+extension CharEncoder: TokenFeatureSource {
+  static func width(_ c: NeuralConfiguration) -> Int { 2 * c.charHidden }
+
+  init(model: NeuralCRF) { self.init(layout: model.layout) }
+
+  func forward(_ p: UnsafePointer<Float>, _ batch: inout TokenBatch, into x: TokenColumns) -> Run {
+    let run = forward(p, tokens: batch.sentences.flatMap(\.characters))
+    let C2 = 2 * layout.configuration.charHidden
+    for r in 0..<batch.tokenCount {
+      x.row(r).update(from: run.output.pointer + run.formOfToken[r] * C2, count: C2)
+    }
+    return run
+  }
+
+  /// Sums the tokens' gradients by form, then backpropagates through the BiLSTM.
+  func backward(_ p: UnsafePointer<Float>, _ run: Run, _ batch: TokenBatch, dX: TokenColumns, grad: Gradient) {
+    let C2 = 2 * layout.configuration.charHidden
+    let dForms = FloatBuffer(run.forms.count * C2)
+    for r in 0..<batch.tokenCount {
+      let d = dForms.pointer + run.formOfToken[r] * C2, x = dX.row(r)
+      for j in 0..<C2 { d[j] += x[j] }
+    }
+    backward(p, run, dOutput: dForms, grad: grad.dense.pointer)
+  }
+}

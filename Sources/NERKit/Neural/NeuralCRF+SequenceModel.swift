@@ -1,6 +1,6 @@
 /// The neural CRF as a model kind.
 ///
-/// Configuration fields: `char-dim`, `char-hidden`, `word-dim`, `hidden`,
+/// Configuration fields: `char-dim`, `char-hidden`, `word-dim`, `hidden`, `layers`,
 /// `language-dim` (numbers), `share-directions`, `lower`, `mask-digits` (yes or no).
 /// Sections: `labels`, `languages` (a UInt32 count, then strings), `characters` (a
 /// UInt32 count, then UInt32 scalar values), `vocabularies` (each language's words, a
@@ -21,7 +21,7 @@ extension NeuralCRF: SequenceModel {
     let c = configuration
     return [
       ("char-dim", "\(c.charDim)"), ("char-hidden", "\(c.charHidden)"), ("word-dim", "\(c.wordDim)"),
-      ("hidden", "\(c.hidden)"), ("language-dim", "\(c.languageDim)"),
+      ("hidden", "\(c.hidden)"), ("layers", "\(c.layers)"), ("language-dim", "\(c.languageDim)"),
       ("share-directions", ModelFields.yes(c.shareDirections)), ("lower", ModelFields.yes(c.lower)),
       ("mask-digits", ModelFields.yes(c.maskDigits)),
     ]
@@ -96,6 +96,7 @@ extension NeuralConfiguration {
     charHidden = try fields.int("char-hidden", default: charHidden, in: size)
     wordDim = try fields.int("word-dim", default: wordDim, in: size)
     hidden = try fields.int("hidden", default: hidden, in: size)
+    layers = try fields.int("layers", default: layers, in: 1...100)
     languageDim = try fields.int("language-dim", default: languageDim, in: 0...100_000)
     shareDirections = try fields.bool("share-directions", default: false)
     lower = try fields.bool("lower", default: false)

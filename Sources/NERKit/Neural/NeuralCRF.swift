@@ -2,7 +2,9 @@
 /// of Cotterell and Duh (2017).
 ///
 /// Each word is the final states of a character BiLSTM over its characters (Unicode
-/// scalars) concatenated with its word embedding; a BiLSTM runs over the sentence; the
+/// scalars) concatenated with its word embedding (the feature sources of
+/// ``NeuralConfiguration/tokenFeatures``); one BiLSTM, or several stacked
+/// (``NeuralConfiguration/layers``), runs over the sentence; the
 /// score of tag `t` at position `i` is `a(t[i-1], t) + u_t · tanh(W [s_i ; l(lang)] + b)
 /// + c_t`, with `l` a language embedding; a linear-chain CRF sits on top. Characters,
 /// LSTMs, the tag layer and the transitions are shared by all languages; word

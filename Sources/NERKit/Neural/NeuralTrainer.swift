@@ -128,7 +128,7 @@ public enum NeuralTrainer {
     var model = model
     let data = corpus.encoded(for: model)
     let frozen = model.languages.map { options.frozen.contains($0) }
-    var optimizer = Optimizer(kind: options.optimizer, model: model, momentum: Float(options.momentum))
+    var optimizer = ModelOptimizer(kind: options.optimizer, model: model, momentum: Float(options.momentum))
     let grads = (0..<shardCount).map { _ in
       Gradient(parameterCount: model.parameters.count, wordDim: model.configuration.wordDim, frozen: frozen)
     }
@@ -193,5 +193,32 @@ public enum NeuralTrainer {
       }
     }
     return losses.reduce(0, +)
+  }
+}
+
+/// An ``Optimizer`` over a ``NeuralCRF``: one state for the shared weights, one per
+/// language's embedding table (stepped only on the rows a gradient has).
+struct ModelOptimizer {
+  let rule: Optimizer
+  var dense: OptimizerState
+  var tables: [OptimizerState]
+
+  init(kind: NeuralOptimizerKind, model: NeuralCRF, momentum: Float) {
+    rule = Optimizer(kind: kind, momentum: momentum)
+    dense = OptimizerState(kind: kind, count: model.parameters.count)
+    tables = model.embeddings.map { OptimizerState(kind: kind, count: $0.count) }
+  }
+
+  /// Applies one step of `grad` to the model.
+  mutating func step(_ model: inout NeuralCRF, _ grad: Gradient, learningRate lr: Float) {
+    rule.step(&model.parameters, gradient: grad.dense.pointer, state: &dense, learningRate: lr)
+    let E = grad.wordDim
+    grad.rows.withUnsafeBufferPointer { rows in
+      for (slot, key) in grad.keys.enumerated() {
+        let l = key >> 32, row = key & 0xFFFF_FFFF
+        rule.step(&model.embeddings[l], row: row, width: E, gradient: rows.baseAddress! + slot * E,
+                  state: &tables[l], learningRate: lr)
+      }
+    }
   }
 }

@@ -20,12 +20,10 @@ public struct NeuralConfiguration: Equatable, Sendable {
   public var lower = false
   /// Replace every decimal digit by 0 before looking up a word's embedding.
   public var maskDigits = false
+  /// Stacked sentence BiLSTMs (Cotterell and Duh 2017 use 2 of 200 units).
+  public var layers = 1
 
   public init() {}
-
-  /// The size of a word's representation: both character LSTM final states and the
-  /// word embedding.
-  var wordInput: Int { 2 * charHidden + wordDim }
 }
 
 /// Where each weight matrix of a neural CRF sits in its flat parameter vector (word
@@ -38,7 +36,10 @@ struct ParameterLayout: Equatable {
   /// Character embeddings, (characters + 1) × charDim; row 0 is the unknown character.
   let charEmbedding: Int
   let charLSTM: BiLSTM
-  let wordLSTM: BiLSTM
+  /// The sentence BiLSTMs, bottom first (``NeuralConfiguration/layers``); the first
+  /// reads the token input (``NeuralConfiguration/wordInput``), the others the states
+  /// below (2 hidden).
+  let wordLSTMs: [BiLSTM]
   /// Language embeddings, languages × languageDim.
   let languageEmbedding: Int
   /// W, hidden × (2 hidden + languageDim), over [sentence LSTM state; language].
@@ -59,16 +60,10 @@ struct ParameterLayout: Equatable {
     var at = 0
     charEmbedding = at
     at += (characters + 1) * c.charDim
-    let cf = LSTMLayer(inputSize: c.charDim, hiddenSize: c.charHidden, offset: at)
-    at = cf.end
-    let cb = c.shareDirections ? cf : LSTMLayer(inputSize: c.charDim, hiddenSize: c.charHidden, offset: at)
-    at = cb.end
-    charLSTM = BiLSTM(forwardLayer: cf, backwardLayer: cb)
-    let wf = LSTMLayer(inputSize: c.wordInput, hiddenSize: c.hidden, offset: at)
-    at = wf.end
-    let wb = c.shareDirections ? wf : LSTMLayer(inputSize: c.wordInput, hiddenSize: c.hidden, offset: at)
-    at = wb.end
-    wordLSTM = BiLSTM(forwardLayer: wf, backwardLayer: wb)
+    charLSTM = Self.bilstm(input: c.charDim, hidden: c.charHidden, shared: c.shareDirections, at: &at)
+    wordLSTMs = (0..<max(c.layers, 1)).map { k in
+      Self.bilstm(input: k == 0 ? c.wordInput : 2 * c.hidden, hidden: c.hidden, shared: c.shareDirections, at: &at)
+    }
     languageEmbedding = at
     at += languages * c.languageDim
     tagHiddenWeights = at
@@ -84,14 +79,26 @@ struct ParameterLayout: Equatable {
     count = at
   }
 
+  /// A BiLSTM whose weights start at `at` (forward, then backward unless shared); moves
+  /// `at` past them.
+  private static func bilstm(input: Int, hidden: Int, shared: Bool, at: inout Int) -> BiLSTM {
+    let f = LSTMLayer(inputSize: input, hiddenSize: hidden, offset: at)
+    at = f.end
+    let b = shared ? f : LSTMLayer(inputSize: input, hiddenSize: hidden, offset: at)
+    at = b.end
+    return BiLSTM(forwardLayer: f, backwardLayer: b)
+  }
+
   /// Named ranges of the vector, for tests and reports.
   var tensors: [(name: String, range: Range<Int>)] {
     let c = configuration
     var t: [(String, Range<Int>)] = [("char-embedding", charEmbedding..<charLSTM.forwardLayer.inputWeights)]
-    t.append(("char-lstm-forward", charLSTM.forwardLayer.inputWeights..<charLSTM.forwardLayer.end))
-    if !c.shareDirections { t.append(("char-lstm-backward", charLSTM.backwardLayer.inputWeights..<charLSTM.backwardLayer.end)) }
-    t.append(("word-lstm-forward", wordLSTM.forwardLayer.inputWeights..<wordLSTM.forwardLayer.end))
-    if !c.shareDirections { t.append(("word-lstm-backward", wordLSTM.backwardLayer.inputWeights..<wordLSTM.backwardLayer.end)) }
+    func add(_ name: String, _ lstm: BiLSTM) {
+      t.append(("\(name)-forward", lstm.forwardLayer.inputWeights..<lstm.forwardLayer.end))
+      if !c.shareDirections { t.append(("\(name)-backward", lstm.backwardLayer.inputWeights..<lstm.backwardLayer.end)) }
+    }
+    add("char-lstm", charLSTM)
+    for (k, lstm) in wordLSTMs.enumerated() { add(k == 0 ? "word-lstm" : "word-lstm-\(k + 1)", lstm) }
     t.append(("language-embedding", languageEmbedding..<tagHiddenWeights))
     t.append(("tag-hidden", tagHiddenWeights..<tagWeights))
     t.append(("tag-output", tagWeights..<transitions))
@@ -111,7 +118,7 @@ struct ParameterLayout: Equatable {
       fill(start, rows * columns, Float((6.0 / Double(rows + columns)).squareRoot()))
     }
     fill(charEmbedding, (characterCount + 1) * c.charDim, Float((3.0 / Double(c.charDim)).squareRoot()))
-    for layer in [charLSTM.forwardLayer, charLSTM.backwardLayer, wordLSTM.forwardLayer, wordLSTM.backwardLayer] {
+    for layer in ([charLSTM] + wordLSTMs).flatMap({ [$0.forwardLayer, $0.backwardLayer] }) {
       let H = layer.hiddenSize
       glorot(layer.inputWeights, rows: 4 * H, columns: layer.inputSize)
       glorot(layer.recurrentWeights, rows: 4 * H, columns: H)

@@ -60,20 +60,23 @@ struct NeuralGradientTests {
     }
   }
 
+  /// The toy network's sizes.
+  static func smallConfiguration(shareDirections: Bool = false, layers: Int = 1) -> NeuralConfiguration {
+    var c = NeuralConfiguration()
+    (c.charDim, c.charHidden, c.wordDim, c.hidden, c.languageDim) = (3, 2, 4, 3, 2)
+    c.shareDirections = shareDirections
+    c.layers = layers
+    return c
+  }
+
   /// A small two-language model and corpus.
-  static func toy(shareDirections: Bool = false) -> (NeuralCRF, [EncodedSentence]) {
+  static func toy(shareDirections: Bool = false, layers: Int = 1) -> (NeuralCRF, [EncodedSentence]) {
     var corpus = NeuralCorpus(labels: ["O", "B-PER", "I-PER", "B-LOC"])
     corpus.add(tokens: ["Mr", "Smith", "Jr", "left"], labels: [0, 1, 2, 0], language: "en", weight: 1)
     corpus.add(tokens: ["in", "Oslo"], labels: [0, 3], language: "en", weight: 1)
     corpus.add(tokens: ["en", "Lima", "ayer"], labels: [0, 3, 0], language: "es", weight: 0.5)
     corpus.add(tokens: ["Sr", "Ruiz"], labels: [0, 1], language: "es", weight: 0.5)
-    var c = NeuralConfiguration()
-    c.charDim = 3
-    c.charHidden = 2
-    c.wordDim = 4
-    c.hidden = 3
-    c.languageDim = 2
-    c.shareDirections = shareDirections
+    let c = smallConfiguration(shareDirections: shareDirections, layers: layers)
     var model = corpus.makeModel(configuration: c, seed: 3)
     // Non-zero transitions and biases, so their gradients are exercised fully.
     var rng = SeededRandom(seed: 11)
@@ -88,8 +91,8 @@ struct NeuralGradientTests {
     return model.parameters.withUnsafeBufferPointer { NetworkPass(model: model, $0.baseAddress!, data, dropout: dropout).lossAndGradient(into: g) }
   }
 
-  func checkNetwork(shareDirections: Bool, dropout: Dropout?) {
-    var (model, data) = Self.toy(shareDirections: shareDirections)
+  func checkNetwork(shareDirections: Bool, dropout: Dropout?, layers: Int = 1) {
+    var (model, data) = Self.toy(shareDirections: shareDirections, layers: layers)
     let g = Gradient(parameterCount: model.parameters.count, wordDim: model.configuration.wordDim, frozen: [])
     _ = model.parameters.withUnsafeBufferPointer { NetworkPass(model: model, $0.baseAddress!, data, dropout: dropout).lossAndGradient(into: g) }
     let eps: Float = 1e-2
@@ -135,6 +138,12 @@ struct NeuralGradientTests {
 
   /// With dropout and unknown-word replacement drawn from a fixed stream.
   @Test func withDropout() { checkNetwork(shareDirections: false, dropout: Dropout(rate: 0.3, seed: 5, epoch: 2)) }
+
+  /// Two stacked sentence BiLSTMs (the second reads the first's states), with dropout.
+  @Test func twoLayers() {
+    checkNetwork(shareDirections: false, dropout: Dropout(rate: 0.3, seed: 5, epoch: 2), layers: 2)
+    checkNetwork(shareDirections: true, dropout: nil, layers: 2)
+  }
 
   /// The loss is the weighted negative log-likelihood: exp(-loss) of a one-sentence batch
   /// summed over all label sequences is 1.

@@ -35,6 +35,20 @@ struct NeuralModelFileTests {
     #expect(p[0].probabilities.allSatisfy { $0 > 0 && $0 <= 1 } && p[0].nbest.count == 2)
   }
 
+  /// A stacked network's layer count is a named field: written, read back, and a
+  /// one-layer model's file says layers = 1.
+  @Test func layerCount() throws {
+    let (model, _) = NeuralGradientTests.toy(layers: 2)
+    let original = TrainedModel(model, metadata: [])
+    let bytes = ModelFile.encode(original)
+    let decoded = try ModelFile.decode(bytes).of(NeuralCRF.self)!
+    #expect(decoded == model && decoded.configuration.layers == 2)
+    #expect(model.fields.contains { $0 == ("layers", "2") })
+    #expect(Self.sample().model.fields.contains { $0 == ("layers", "1") })
+    var fields = ModelFields([("layers", "0")])
+    #expect(throws: DataError.self) { try NeuralConfiguration(fields: &fields) }
+  }
+
   /// Both kinds are written as version 3, each naming its kind.
   @Test func linearModelsNameTheirKind() throws {
     let bytes = ModelFile.encode(ModelFileTests.sample())

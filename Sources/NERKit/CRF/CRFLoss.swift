@@ -1,0 +1,34 @@
+/// The negative log-likelihood of a labelling under a linear-chain CRF, and its gradient
+/// with respect to the state scores and the transitions: the one CRF loss of the linear
+/// CRF (state scores from sparse features) and of the neural CRF (state scores from the
+/// network).
+enum CRFLoss {
+  /// Returns `weight` × (log Z − score of `labels`) over the state scores `[t * L + y]`
+  /// and the transitions `[i * L + j]` (`expTransition` their exponentials), with the
+  /// lattice it ran forward-backward on. Adds `weight` × d(loss)/d(transition) into
+  /// `dTransitions` and, when `dScores` is given, writes `weight` × (marginal − gold)
+  /// into it, `[t * L + y]` (a caller summing over features may instead read the
+  /// marginals from the lattice).
+  static func negativeLogLikelihood(
+    stateScores scores: [Double], transition: [Double], expTransition: [Double], labelCount L: Int, labels: [Int],
+    weight: Double, dScores: UnsafeMutablePointer<Double>?, dTransitions: UnsafeMutablePointer<Double>
+  ) -> (loss: Double, lattice: Lattice) {
+    let T = labels.count
+    let lattice = Lattice(stateScores: scores, expTransition: expTransition, labelCount: L)
+    var goldScore = 0.0
+    for t in 0..<T {
+      goldScore += scores[t * L + labels[t]]
+      if t > 0 { goldScore += transition[labels[t - 1] * L + labels[t]] }
+    }
+    for t in 0..<T {
+      if let dScores {
+        for y in 0..<L { dScores[t * L + y] = weight * (lattice.marginal(t, y) - (y == labels[t] ? 1 : 0)) }
+      }
+      if t > 0 {
+        lattice.addEdgeMarginals(t, scaledBy: weight, into: dTransitions)
+        dTransitions[labels[t - 1] * L + labels[t]] -= weight
+      }
+    }
+    return (weight * (lattice.logZ - goldScore), lattice)
+  }
+}

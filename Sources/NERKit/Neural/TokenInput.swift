@@ -1,0 +1,75 @@
+/// Dropout settings of a training pass: each sentence draws its masks from its own
+/// stream (seed, epoch, sentence number), so they do not depend on how the batch is split.
+struct Dropout {
+  var rate: Float
+  var seed: UInt64
+  var epoch: UInt64
+}
+
+/// The input layer of the sentence BiLSTM: each token's feature sources side by side
+/// (tokens × ``NeuralConfiguration/wordInput``), then, while training, dropout (kept
+/// values are scaled by 1 / (1 - rate)).
+struct TokenInput {
+  let sources: [any TokenFeatureSource]
+  /// Each source's first column.
+  let offsets: [Int]
+  let width: Int
+
+  init(model: NeuralCRF) {
+    let types = NeuralConfiguration.tokenFeatures
+    sources = types.map { $0.init(model: model) }
+    var offsets: [Int] = []
+    var at = 0
+    for t in types {
+      offsets.append(at)
+      at += t.width(model.configuration)
+    }
+    self.offsets = offsets
+    width = at
+  }
+
+  /// What the backward pass needs.
+  struct Run {
+    /// The input after dropout, tokens × width, and the dropout mask.
+    let x: FloatBuffer
+    let mask: FloatBuffer?
+    /// Each source's run.
+    let sources: [Any]
+  }
+
+  func forward(_ p: UnsafePointer<Float>, _ batch: inout TokenBatch) -> Run {
+    let x = FloatBuffer(batch.tokenCount * width)
+    var runs: [Any] = []
+    for (source, offset) in zip(sources, offsets) {
+      runs.append(source.forward(p, &batch, into: TokenColumns(base: x.pointer, stride: width, offset: offset)))
+    }
+    let mask = batch.dropout.map { applyDropout($0, to: x, &batch) }
+    return Run(x: x, mask: mask, sources: runs)
+  }
+
+  /// Draws each sentence's mask from its stream and applies it to `x`.
+  private func applyDropout(_ dropout: Dropout, to x: FloatBuffer, _ batch: inout TokenBatch) -> FloatBuffer {
+    let D = width
+    let mask = FloatBuffer(batch.tokenCount * D)
+    let keep = 1 / (1 - dropout.rate)
+    for (k, s) in batch.sentences.enumerated() {
+      let m = mask.pointer + batch.sentenceStart[k] * D, xs = x.pointer + batch.sentenceStart[k] * D
+      for j in 0..<(s.words.count * D) {
+        m[j] = batch.streams![k].unit() < dropout.rate ? 0 : keep
+        xs[j] *= m[j]
+      }
+    }
+    return mask
+  }
+
+  /// Adds the sources' gradients into `grad`, given the input's (`dX`, overwritten).
+  func backward(_ p: UnsafePointer<Float>, _ run: Run, _ batch: TokenBatch, dX: FloatBuffer, grad: Gradient) {
+    if let mask = run.mask {
+      for i in 0..<dX.count { dX.pointer[i] *= mask.pointer[i] }
+    }
+    for (k, source) in sources.enumerated() {
+      let columns = TokenColumns(base: dX.pointer, stride: width, offset: offsets[k])
+      source.backward(p, erased: run.sources[k], batch, dX: columns, grad: grad)
+    }
+  }
+}
