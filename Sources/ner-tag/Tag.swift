@@ -87,7 +87,7 @@ extension NERTag {
               } predict: { t, inputs in
                 t.predict(inputs, marginals: marginals, nbest: nbest, spans: format == .spans)
               }
-              return zip(batch.records, predictions).map { r, p in Result { try Self.annotated(r, p, format: format) } }
+              return zip(batch.records, predictions).map { r, p in Result { try Self.annotated(r, p, format: format, marginals: marginals, nbest: nbest) } }
             }
           }
           try pipeline.finish()
@@ -97,13 +97,16 @@ extension NERTag {
     }
 
     /// A record with its prediction added (records that are not sentences to tag pass
-    /// through; the -DOCSTART- line gets an O in the new column, so the file stays
-    /// rectangular for conlleval and ner-score).
+    /// through; the -DOCSTART- line gets a value in each new column, `-X-` for
+    /// probabilities and `O` for tags, so the file stays rectangular for conlleval and
+    /// ner-score).
     static func annotated(_ record: Record, _ prediction: Result<SequenceTagger.Prediction, Error>?,
-                          format: OutputFormat) throws -> Record {
+                          format: OutputFormat, marginals: Bool, nbest: Int) throws -> Record {
       guard case .sentence(var s) = record, let prediction else {
-        if case .documentStart(var d) = record, !d.fields.isEmpty {
-          d.fields.append("O")
+        if case .documentStart(var d) = record {
+          let columns = format == .jsonl ? [] : (marginals ? ["pred_prob"] : []) + (nbest > 1 ? (2...nbest).map { "pred\($0)" } : [])
+          let keys = columns + ["pred"]
+          ColumnInsertion.insertPrediction(keys.map { $0 == "pred_prob" ? "-X-" : "O" }, named: keys.map { $0.uppercased() }, into: &d)
           return .documentStart(d)
         }
         return record
@@ -113,24 +116,22 @@ extension NERTag {
     }
 
     /// Adds a prediction to a sentence: the `pred` column (replacing one already there)
-    /// and what --marginals, --nbest and spans output ask for.
+    /// and what --marginals, --nbest and spans output ask for. In CoNLL the prediction is
+    /// the last column, the probabilities and other n-best sequences go before the gold
+    /// tags (see ``ColumnInsertion/insertPrediction(_:into:)``).
     static func annotate(_ s: inout Sentence, with p: SequenceTagger.Prediction, format: OutputFormat) {
-      func setColumn(_ key: String, _ values: [String]) {
-        if let i = s.columnIndex(key) { s.columns[i].values = values } else { s.columns.append(Column(key: key, values: values)) }
-        ordered(key)
-      }
       // JSONL read with a key order: new keys go last.
       func ordered(_ key: String) {
         if s.jsonKeyOrder != nil && !s.jsonKeyOrder!.contains(key) { s.jsonKeyOrder!.append(key) }
       }
       func number(_ x: Double) -> String { CFormat.format("%.4f", x) }
-      setColumn("pred", p.labels)
+      var columns: [Column] = []
       if !p.probabilities.isEmpty {
         if format == .jsonl {
           ordered("pred_prob")
           s.header.append(.json(key: "pred_prob", raw: "[" + p.probabilities.map(number).joined(separator: ",") + "]"))
         } else {
-          setColumn("pred_prob", p.probabilities.map(number))
+          columns.append(Column(key: "pred_prob", values: p.probabilities.map(number)))
         }
       }
       if !p.nbest.isEmpty {
@@ -139,10 +140,13 @@ extension NERTag {
           ordered("nbest")
           s.header.append(.json(key: "nbest", raw: "[" + items.joined(separator: ",") + "]"))
         } else {
-          for (k, n) in p.nbest.enumerated().dropFirst() { setColumn("pred\(k + 1)", n.labels) }
+          for (k, n) in p.nbest.enumerated().dropFirst() { columns.append(Column(key: "pred\(k + 1)", values: n.labels)) }
           s.setMetadata("nbest_prob", p.nbest.map { number($0.probability) }.joined(separator: " "))
         }
       }
+      columns.append(Column(key: "pred", values: p.labels))
+      for c in columns { ordered(c.key) }
+      ColumnInsertion.insertPrediction(columns, into: &s)
       if format == .spans {
         s.header.append(.json(key: "pred_span_prob", raw: "[" + p.spans.map { number($0.probability) }.joined(separator: ",") + "]"))
       }

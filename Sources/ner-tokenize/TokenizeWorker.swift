@@ -22,8 +22,9 @@ struct TokenizeWorker {
   }
 
   /// Tokenizes the lines of `chunk` (split at LF; a CR before it is dropped; empty lines
-  /// are skipped) and writes their sentences.
-  func run(_ chunk: UnsafeBufferPointer<UInt8>) -> Result {
+  /// are skipped) and writes their sentences; `occurrences` holds each line's occurrence
+  /// (see ``LineOccurrences``).
+  func run(_ chunk: UnsafeBufferPointer<UInt8>, occurrences: ArraySlice<Int32>) -> Result {
     var output = ByteBuffer(capacity: chunk.count * 5 / 2)
     var tokenized = TokenizedLine()
     var lines = 0
@@ -37,13 +38,14 @@ struct TokenizeWorker {
       if end > start && chunk[end - 1] == 0x0D { end -= 1 }
       if end > start {
         let line = UnsafeBufferPointer(rebasing: chunk[start..<end])
+        let occurrence = Int(occurrences[occurrences.startIndex + lines])
         if UTF8Text.isValid(line) {
           tokenizer.tokenize(line, into: &tokenized)
-          writer.write(line, tokenized, to: &output)
+          writer.write(line, tokenized, occurrence: occurrence, to: &output)
         } else if replaceInvalid {
           Array(String(decoding: line, as: UTF8.self).utf8).withUnsafeBufferPointer { line in
             tokenizer.tokenize(line, into: &tokenized)
-            writer.write(line, tokenized, to: &output)
+            writer.write(line, tokenized, occurrence: occurrence, to: &output)
           }
         } else {
           return Result(output: output.array, lines: lines, invalidLine: lines)
