@@ -60,6 +60,7 @@ extension NERTag {
     func run() throws {
       try ToolMain.run(tool: "ner-tag") {
         let tagger = SequenceTagger(try ModelIO.load(model))
+        try LanguageOption.checkModelLanguage(lang, modelLanguages: tagger.trained.languages)
         let workers = BatchWorkers(threads: threads.threads) { tagger }
         let target = try output.target()
         try target.run {

@@ -31,7 +31,7 @@ struct NERTokenize: ParsableCommand {
   @Argument(help: "Input files of raw text; none or '-' reads standard input.")
   var files: [String] = []
 
-  @Option(help: "Language code for ICU's sentence rules and abbreviations (es, en, de...).")
+  @Option(help: "Language code for ICU's sentence rules and abbreviations (ISO 639-1: es, en, de...).")
   var lang: String?
 
   @Flag(help: "Keep each input line as one sentence.")
@@ -64,12 +64,12 @@ struct NERTokenize: ParsableCommand {
   @OptionGroup var threading: ThreadsOption<TokenizeThreads>
 
   @Option(help: "Output format: conll or jsonl.")
-  var to: OutputFormat = .conll
+  var to: CorpusFormat = .conll
 
   @OptionGroup var outputFile: OutputFileOption
 
   func validate() throws {
-    if to == .spans { throw ValidationError("--to spans needs tags; ner-tokenize writes conll or jsonl.") }
+    try LanguageOption.check(lang, known: LanguageCodes.iso639_1)
     if pretokenized && (noSplit || splitHyphens) {
       throw ValidationError("--pretokenized keeps lines as sentences and tokens as given; drop --no-split and --split-hyphens.")
     }
