@@ -10,7 +10,9 @@ extension NERTag {
         Appends a 'pred' column (JSONL: a 'pred' array) and passes everything else \
         through, sentence by sentence in input order; sentences are tagged in parallel. \
         Decoding is constrained to valid tag sequences of the model's scheme, and tags \
-        are written in the scheme the model was trained on. A sentence's language is \
+        are written in the scheme of the input's gold tags when it has them (learned from \
+        its first sentences that tell IOB1, IOB2, IOBES and BILOU apart), else in the \
+        scheme the model was trained on, or in --scheme. A sentence's language is \
         LANG for an input written LANG=FILE, else its '# lang' or JSONL 'lang', else \
         --lang, else the model's first training language. With --from crfsuite, prints \
         one label a line and a blank line between sequences, as 'crfsuite tag' does. \
@@ -39,6 +41,9 @@ extension NERTag {
 
     @Option(help: "Language of sentences that give none (after LANG=FILE and '# lang'; default: the model's first training language).")
     var lang: String?
+
+    @Option(help: "Write the predicted tags in this scheme: iob1, iob2, iobes, bilou or io (default: the scheme of the input's gold tags when it has them, else the model's).")
+    var scheme: TagScheme?
 
     @Flag(help: "Add the probability of each predicted tag (CoNLL: a column after the tags; JSONL: 'pred_prob').")
     var marginals = false
@@ -72,6 +77,7 @@ extension NERTag {
           }
           let rule = LanguageRule(option: lang, fallback: tagger.defaultLanguage)
           var groups = TaggingGroups()  // per input: its records 1-32, 33-64, ...
+          var goldScheme = SchemeDetector()  // per input: the scheme of its gold tags
           if from == .crfsuite && !tagger.model.readsAttributes {
             throw ToolFailure("--from crfsuite gives attributes, but a \(tagger.trained.kind) model reads tokens", status: ExitStatus.usage)
           }
@@ -81,20 +87,37 @@ extension NERTag {
               continue
             }
             try pipeline.process(input) { batch in
-              if batch.position == 0 { groups = TaggingGroups() }
+              if batch.position == 0 { groups = TaggingGroups(); goldScheme = SchemeDetector() }
               let format = batch.outputFormat
               let predictions = Self.predictions(batch.records, groups: &groups, workers: workers) { s in
                 ModelInput(s, language: batch.language(of: s, rule))
               } predict: { t, inputs in
                 t.predict(inputs, marginals: marginals, nbest: nbest, spans: format == .spans)
               }
-              return zip(batch.records, predictions).map { r, p in Result { try Self.annotated(r, p, format: format, marginals: marginals, nbest: nbest) } }
+              return zip(batch.records, predictions).map { r, p in
+                Result {
+                  let p = p.map { p in p.map { inScheme($0, of: r, gold: &goldScheme, tagger: tagger) } }
+                  return try Self.annotated(r, p, format: format, marginals: marginals, nbest: nbest)
+                }
+              }
             }
           }
           try pipeline.finish()
           try target.buffer.flush()
         }
       }
+    }
+
+    /// A prediction in the scheme to write: --scheme, else that of the input's gold tags
+    /// (learned from the record and those before it), else the model's.
+    func inScheme(_ p: SequenceTagger.Prediction, of record: Record, gold: inout SchemeDetector,
+                  tagger: SequenceTagger) -> SequenceTagger.Prediction {
+      if case .sentence(let s) = record, let tags = s.tags { gold.observe(tags) }
+      guard let target = scheme ?? gold.scheme, target != tagger.outputScheme else { return p }
+      var p = p
+      p.labels = SchemeDetector.convert(p.labels, to: target)
+      p.nbest = p.nbest.map { (SchemeDetector.convert($0.labels, to: target), $0.probability) }
+      return p
     }
 
     /// A record with its prediction added (records that are not sentences to tag pass

@@ -134,4 +134,80 @@ struct ContractTests {
     let j = try ToolRunner.run("ner-tokenize", ["--to", "jsonl", "--threads", "2"], stdin: String(repeating: "Hola.\n", count: 3))
     #expect(j.text.contains(#".3-1""#), "\(j.text)")
   }
+
+  // MARK: 3. Predictions in the scheme of the input's gold tags.
+
+  /// TagTests' corpus in IOB1: every entity starts with I-.
+  static let iob1Corpus = TagTests.corpus(60).replacingOccurrences(of: "B-", with: "I-")
+
+  @Test func predictionsFollowTheGoldScheme() throws {
+    let model = try TagTests.train(["--max-iterations", "30"], Self.iob1Corpus)
+    let test = Self.file("we\tO\nlive\tO\nin\tO\nLima\tB-LOC\nnow\tO\n\nMr\tO\nNovak\tB-PER\nJr\tI-PER\nleft\tO\n")
+    let r = try ToolRunner.shell("ner-tag -m '\(model)' '\(test)' | ner-score --strict --scheme iob2")
+    #expect(r.status == 0 && r.text.hasPrefix("processed 9 tokens with 2 phrases; found: 2 phrases; correct: 2."), "\(r.text)\(r.stderr)")
+    let last = { (t: String) in t.split(separator: "\n").map { String($0.split(separator: "\t").last!) } }
+    #expect(last(try ToolRunner.run("ner-tag", ["-m", model, test]).text) == ["O", "O", "O", "B-LOC", "O", "O", "B-PER", "I-PER", "O"])
+    // --scheme chooses; without gold tags, the model's scheme.
+    #expect(last(try ToolRunner.run("ner-tag", ["-m", model, "--scheme", "iobes", test]).text)[6...7] == ["B-PER", "E-PER"])
+    #expect(last(try ToolRunner.run("ner-tag", ["-m", model], stdin: "in\nLima\n").text) == ["O", "I-LOC"])
+  }
+
+  // MARK: 8. --lang takes known codes only.
+
+  @Test(arguments: ["xx", "Ukrainian"])
+  func unknownLanguageIsAUsageError(code: String) throws {
+    for tool in ["ner-tokenize", "ner-romanize"] {
+      let r = try ToolRunner.run(tool, ["--lang", code], stdin: "a\n")
+      #expect(r.status == 64 && r.stderr.contains("--lang '\(code)' is not a language code") && r.stderr.contains(" uk "), "\(r.stderr)")
+      #expect(r.stdout.isEmpty)
+    }
+  }
+
+  @Test func tagTakesCodesAndTheModelsLanguages() throws {
+    let bad = try ToolRunner.run("ner-tag", ["-m", Self.model, "--lang", "Ukrainian", Self.test])
+    #expect(bad.status == 64 && bad.stderr.contains("the model's: es pt") && bad.stdout.isEmpty, "\(bad.stderr)")
+    for code in ["pt", "pt-BR", "ukr"] {
+      #expect(try ToolRunner.run("ner-tag", ["-m", Self.model, "--lang", code, Self.test]).status == 0)
+    }
+    let model = try TagTests.train(["--max-iterations", "5"], "# lang = Toki_Pona\n" + TagTests.corpus(9))
+    let r = try ToolRunner.run("ner-tag", ["-m", model, "--lang", "Toki_Pona"], stdin: "we\n")
+    #expect(r.status == 0, "\(r.stderr)")
+  }
+
+  @Test func romanizeWarnsOnceAboutTheGenericRules() throws {
+    let r = try ToolRunner.run("ner-romanize", [], stdin: "Київ\n\nє\n")
+    #expect(r.status == 0 && r.stderr.components(separatedBy: "generic rules").count == 2, "\(r.stderr)")
+    for args in [["-q"], ["--lang", "uk"], ["--lang", "ukr"], ["--lang", "es"]] {
+      let quiet = try ToolRunner.run("ner-romanize", args, stdin: "Київ\n")
+      #expect(quiet.status == 0 && quiet.stderr.isEmpty, "\(args): \(quiet.stderr)")
+    }
+    let tagged = try ToolRunner.run("ner-romanize", [], stdin: "# lang = uk\nКиїв\n")
+    #expect(tagged.stderr.isEmpty)
+  }
+
+  // MARK: 10. Help offers only values that work.
+
+  @Test(arguments: ["ner-tokenize", "ner-romanize", "ner-translate translate"])
+  func noSpansWhereTheToolCannotWriteThem(command: String) throws {
+    let parts = command.split(separator: " ").map(String.init)
+    let help = try ToolRunner.run(parts[0], Array(parts.dropFirst()) + ["--help"])
+    let to = help.text.split(separator: "\n").drop { !$0.contains("--to <to>") }.prefix(2).joined()
+    #expect(!to.isEmpty && !to.contains("spans"), "\(to)")
+    let r = try ToolRunner.run(parts[0], Array(parts.dropFirst()) + ["--to", "spans"], stdin: "a\n")
+    #expect(r.status == 64)
+    let bash = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("../../completions/bash/\(parts[0])").standardized, encoding: .utf8)
+    #expect(!bash.contains("'spans'"))
+  }
+
+  // Also: the dump of a neural model shows what it holds.
+
+  @Test func neuralDumpShowsWhatTheModelHolds() throws {
+    let r = try ToolRunner.run("ner-tag", ["dump", ModelFixtureTests.path("neural.model")])
+    #expect(r.status == 0)
+    for part in ["languages = es pt", "vocabulary 'es' = 135 words", "TRANSITIONS (from row to column)", "WEIGHTS", "word-lstm-forward"] {
+      #expect(r.text.contains(part), "\(part)")
+    }
+    #expect(!r.text.contains("FEATURES"))
+  }
 }
