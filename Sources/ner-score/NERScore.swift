@@ -22,7 +22,11 @@ struct NERScore: ParsableCommand {
 
       Where conlleval.pl would fail on a tab-separated file read without -d, ner-score \
       splits it on tabs; and it skips the suite's metadata lines ('# key = value', as \
-      ner-tokenize and ner-translate write them), which conlleval.pl would reject.
+      ner-tokenize and ner-translate write them), which conlleval.pl would reject. And \
+      it stops with an error at a gold or guessed value that is not a tag (O, a prefix B, \
+      I, E, S, L, U, [ or ] with a hyphen and a type, or [ and ] alone), where \
+      conlleval.pl would count a probability or a token as a chunk (with -r any value is \
+      a type); a file without a prediction column ends there too.
 
       EXAMPLES:
         ner-tag -m es.model es.test | ner-score
@@ -91,6 +95,7 @@ struct NERScore: ParsableCommand {
       options.outsideTag = outsideTag
       options.strictScheme = scheme
       options.recordSpans = byLength || confusion || bootstrap != nil
+      options.requireTags = true
       var scorer: ConllevalScorer
       do {
         scorer = try ConllevalScorer(options: options)

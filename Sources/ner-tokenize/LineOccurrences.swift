@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import NERKit
 
 /// Counts the lines of one input by their sentence-id key (``SentenceID/key(_:)``), so
@@ -17,25 +14,17 @@ struct LineOccurrences {
   /// dropped; 0 for empty lines), counting on from the batches before.
   mutating func count(_ batch: UnsafeBufferPointer<UInt8>) -> [Int32] {
     var out: [Int32] = []
-    var start = 0
-    while start < batch.count {
-      var end = batch.count
-      if let nl = memchr(batch.baseAddress! + start, 0x0A, batch.count - start) {
-        end = batch.baseAddress!.distance(to: nl.assumingMemoryBound(to: UInt8.self))
-      }
-      let next = end + 1
-      if end > start && batch[end - 1] == 0x0D { end -= 1 }
-      if end > start {
-        let line = UnsafeBufferPointer(rebasing: batch[start..<end])
-        let key = replaceInvalid && !UTF8Text.isValid(line)
-          ? SentenceID.key(String(decoding: line, as: UTF8.self).utf8) : SentenceID.key(line)
-        let k = seen[key, default: 0] + 1
-        seen[key] = k
-        out.append(k)
-      } else {
+    TokenizeWorker.forEachLine(of: batch) { line in
+      guard !line.isEmpty else {
         out.append(0)
+        return true
       }
-      start = next
+      let key = replaceInvalid && !UTF8Text.isValid(line)
+        ? SentenceID.key(String(decoding: line, as: UTF8.self).utf8) : SentenceID.key(line)
+      let k = seen[key, default: 0] + 1
+      seen[key] = k
+      out.append(k)
+      return true
     }
     return out
   }

@@ -24,6 +24,9 @@ public struct ConllevalScorer {
     public var strictScheme: TagScheme?
     /// Keep spans and sentence boundaries, for the reports beyond conlleval's.
     public var recordSpans = false
+    /// Stop at a gold or guessed value that is not a tag (``isTag(_:)``), which
+    /// conlleval.pl would count as a chunk (ner-score's contract; not with `raw`).
+    public var requireTags = false
 
     public init() {}
   }
@@ -323,7 +326,7 @@ public struct ConllevalScorer {
 
   @inline(__always)
   private mutating func addPair(gold: UnsafeBufferPointer<UInt8>, guess: UnsafeBufferPointer<UInt8>, line: Int) throws {
-    if !options.raw { try Self.checkTags(gold: gold, guess: guess, line: line) }
+    if options.requireTags && !options.raw { try Self.checkTags(gold: gold, guess: guess, line: line) }
     let c = parse(gold)
     let g = parse(guess)
     var same = c.prefixLength == g.prefixLength
@@ -361,6 +364,8 @@ public struct ConllevalScorer {
   static func checkTags(gold: UnsafeBufferPointer<UInt8>, guess: UnsafeBufferPointer<UInt8>, line: Int) throws {
     if gold.count == 1 && guess.count == 1 && gold[0] == UInt8(ascii: "O") && guess[0] == UInt8(ascii: "O") { return }
     let goldIsTag = isTag(gold)
+    // A CR LF line end leaves its CR in the guess, as in conlleval.pl (ner-score warns).
+    let guess = guess.last == 0x0D ? UnsafeBufferPointer(rebasing: guess.dropLast()) : guess
     if goldIsTag && isTag(guess) { return }
     let what = "(O, or B-, I-, E-, S-, L-, U-, [- or ]- and a type)"
     if !goldIsTag && isTag(guess) {
