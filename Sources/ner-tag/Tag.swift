@@ -135,45 +135,8 @@ extension NERTag {
         }
         return record
       }
-      annotate(&s, with: try prediction.get(), format: format)
+      s.add(try prediction.get(), as: format == .jsonl ? .json : format == .spans ? .spans : .columns)
       return .sentence(s)
-    }
-
-    /// Adds a prediction to a sentence: the `pred` column (replacing one already there)
-    /// and what --marginals, --nbest and spans output ask for. In CoNLL the prediction is
-    /// the last column, the probabilities and other n-best sequences go before the gold
-    /// tags (see ``ColumnInsertion/insertPrediction(_:into:)``).
-    static func annotate(_ s: inout Sentence, with p: SequenceTagger.Prediction, format: OutputFormat) {
-      // JSONL read with a key order: new keys go last.
-      func ordered(_ key: String) {
-        if s.jsonKeyOrder != nil && !s.jsonKeyOrder!.contains(key) { s.jsonKeyOrder!.append(key) }
-      }
-      func number(_ x: Double) -> String { CFormat.format("%.4f", x) }
-      var columns: [Column] = []
-      if !p.probabilities.isEmpty {
-        if format == .jsonl {
-          ordered("pred_prob")
-          s.header.append(.json(key: "pred_prob", raw: "[" + p.probabilities.map(number).joined(separator: ",") + "]"))
-        } else {
-          columns.append(Column(key: "pred_prob", values: p.probabilities.map(number)))
-        }
-      }
-      if !p.nbest.isEmpty {
-        if format == .jsonl {
-          let items = p.nbest.map { "{\"pred\":[" + $0.labels.map { JSONText.quote($0) }.joined(separator: ",") + "],\"prob\":\(number($0.probability))}" }
-          ordered("nbest")
-          s.header.append(.json(key: "nbest", raw: "[" + items.joined(separator: ",") + "]"))
-        } else {
-          for (k, n) in p.nbest.enumerated().dropFirst() { columns.append(Column(key: "pred\(k + 1)", values: n.labels)) }
-          s.setMetadata("nbest_prob", p.nbest.map { number($0.probability) }.joined(separator: " "))
-        }
-      }
-      columns.append(Column(key: "pred", values: p.labels))
-      for c in columns { ordered(c.key) }
-      ColumnInsertion.insertPrediction(columns, into: &s)
-      if format == .spans {
-        s.header.append(.json(key: "pred_span_prob", raw: "[" + p.spans.map { number($0.probability) }.joined(separator: ",") + "]"))
-      }
     }
 
     /// The predictions for a batch of records (nil for records that are not sentences
@@ -208,7 +171,7 @@ extension NERTag {
           while batch.count < 256, let s = try reader.next() {
             batch.append(ModelInput(.attributes(s.items), language: language, line: s.line))
           }
-          let groups = stride(from: 0, to: batch.count, by: 32).map { Array(batch[$0..<min(batch.count, $0 + 32)]) }
+          let groups = FixedPartition.groups(batch, size: 32)
           for prediction in workers.map(groups, { t, group in t.predict(group) }).joined() {
             try out.write(try prediction.get().labels.joined(separator: "\n") + "\n\n")
           }
