@@ -27,7 +27,9 @@ public struct SimilarityInitialization: Sendable {
   public var multiplier: Float = 2
   /// Iterations without improvement before `keep` grows (VecMap's `stochastic_interval`, 50).
   public var patience = 10
-  public var threshold = 1e-6
+  /// The gain over the best objective that counts as an improvement (VecMap: 1e-6;
+  /// 1e-3 here, so that `keep` grows within tens of iterations on a CPU).
+  public var threshold = 1e-3
   /// A bound on self-learning iterations.
   public var maxIterations = 1_000
   public var seed: UInt64 = 1
