@@ -48,6 +48,8 @@ struct DocExamplesTests {
       ("hdfs dfs -cat", "needs a Hadoop cluster"),
       ("sc.textFile", "Spark (PySpark code, not a shell command)"),
       ("parallel --pipe -k --block 10M --recend '\\n\\n' -S 8/node1", "needs the machines node1 and node2 over ssh"),
+      ("ner-translate align --source-embeddings en.vec --target-embeddings es.vec --adversarial",
+       "adversarial training with its default sizes takes minutes of CPU; TranslateTests runs it with small sizes"),
     ]
     if !installed("crfsuite") {
       list.append(("crfsuite learn", "needs CRFsuite's command-line program `crfsuite`, not installed"))
