@@ -14,9 +14,20 @@ public final class OutputTarget {
   private let fd: Int32
   private var committed = false
 
-  /// Standard output when `path` is nil or `-`.
+  /// Standard output when `path` is nil or `-`. A path that names something other than
+  /// a regular file (`/dev/null`, a FIFO) is written directly, never replaced.
   public init(path: String?) throws {
-    if let path, path != "-" {
+    var st = stat()
+    if let path, path != "-", stat(path, &st) == 0, (st.st_mode & S_IFMT) != S_IFREG, (st.st_mode & S_IFMT) != S_IFDIR {
+      let fd = open(path, O_WRONLY)
+      if fd < 0 {
+        throw ToolFailure(file: path, "cannot open: \(String(cString: strerror(errno)))", status: ExitStatus.ioError)
+      }
+      self.fd = fd
+      self.path = nil
+      self.temporaryPath = nil
+      buffer = OutputBuffer(fileDescriptor: fd, name: path)
+    } else if let path, path != "-" {
       var template = Array((path + ".tmp.XXXXXX").utf8CString)
       let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
       if fd < 0 {
@@ -26,12 +37,12 @@ public final class OutputTarget {
       self.fd = fd
       self.path = path
       self.temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-      buffer = OutputBuffer(fileDescriptor: fd)
+      buffer = OutputBuffer(fileDescriptor: fd, name: path)
     } else {
       fd = 1
       self.path = nil
       self.temporaryPath = nil
-      buffer = OutputBuffer(fileDescriptor: 1)
+      buffer = OutputBuffer(fileDescriptor: 1, name: "<stdout>")
     }
   }
 
@@ -40,7 +51,7 @@ public final class OutputTarget {
     do {
       try buffer.flush()
     } catch let e as IOFailure {
-      throw ToolFailure(file: path ?? "<stdout>", "write error: \(e.message)", status: ExitStatus.ioError)
+      throw ToolFailure(file: e.file ?? path ?? "<stdout>", e.file == nil ? "write error: \(e.message)" : e.message, status: ExitStatus.ioError)
     }
     if let path, let temporaryPath {
       if fsync(fd) != 0 || close(fd) != 0 || rename(temporaryPath, path) != 0 {

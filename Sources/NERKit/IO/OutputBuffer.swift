@@ -20,8 +20,14 @@ public final class OutputBuffer {
   private var bytes: [UInt8] = []
   private let threshold: Int
 
-  public init(fileDescriptor: Int32, threshold: Int = 1 << 16) {
+  /// The output's name in errors (`<stdout>`, a path), when known.
+  private let name: String?
+
+  /// A buffer writing to `fileDescriptor`; a failed write is an ``IOFailure`` naming
+  /// `name`.
+  public init(fileDescriptor: Int32, threshold: Int = 1 << 16, name: String? = nil) {
     self.fd = fileDescriptor
+    self.name = name
     self.threshold = threshold
     inMemory = false
     bytes.reserveCapacity(threshold + 4096)
@@ -30,6 +36,7 @@ public final class OutputBuffer {
   /// A buffer that only collects bytes in memory, for ``take()`` (so that writers can
   /// run on worker threads and the results go out in order).
   public init() {
+    name = nil
     fd = -1
     threshold = Int.max
     inMemory = true
@@ -70,7 +77,7 @@ public final class OutputBuffer {
         if n >= 0 { offset += n; continue }
         if errno == EINTR { continue }
         if errno == EPIPE { throw BrokenPipe() }
-        throw IOFailure(String(cString: strerror(errno)))
+        throw IOFailure(name == nil ? String(cString: strerror(errno)) : "write error: \(String(cString: strerror(errno)))", file: name)
       }
     }
     bytes.removeAll(keepingCapacity: true)
