@@ -108,8 +108,12 @@ public enum VecReader {
       body = firstEnd < end ? firstEnd + 1 : end
       bodyLine = lineNumber + 1
       // A vector of DIMENSION values takes at least 2 bytes a value (a space and a
-      // digit): a larger dimension is damage, found before anything is allocated.
-      guard dim <= (end - body) / 2 else {
+      // digit): a larger dimension is damage, found before anything is allocated. A
+      // header alone (or with blank lines) is a file of no vectors.
+      if UnsafeBufferPointer(start: body, count: end - body).allSatisfy({ $0 == 0x0A || $0 == 0x0D || $0 == 0x20 }) {
+        body = end
+      }
+      guard body == end || dim <= (end - body) / 2 else {
         throw DataError(line: lineNumber, "bad header '\(text)': \(dim) values a vector, more than the \(end - body) bytes after the header can hold")
       }
       dimension = dim
@@ -122,7 +126,7 @@ public enum VecReader {
     var vectors: [Float] = []
     var rowOfWord: [String: Int] = [:]
     // The count is a hint, bounded by what the file can hold.
-    let expected = min(limit, countHint > 0 ? countHint : Int.max, (end - body) / (2 * dimension) + 1)
+    let expected = body == end ? 0 : min(limit, countHint > 0 ? countHint : Int.max, (end - body) / dimension / 2 + 1)
     words.reserveCapacity(expected)
     vectors.reserveCapacity(expected * dimension)
     rowOfWord.reserveCapacity(expected)

@@ -34,6 +34,8 @@ struct EmbeddingVecReaderTests {
     #expect(try VecReader.parse("10 1\na 1\n").count == 1)
     #expect(try VecReader.parse("0 1\na 1\nb 2\n").count == 2)
     #expect(try VecReader.parse("5 4\n").count == 0)
+    // A header alone allocates nothing for its counts.
+    #expect(try VecReader.parse("9223372036854775807 99999999999\n\n \n").count == 0)
   }
 
   @Test func duplicatesKeepTheFirst() throws {
@@ -78,7 +80,7 @@ struct EmbeddingVecReaderTests {
     // A dimension the file cannot hold: found before anything is allocated.
     ("3 4611686018427387904\na 1 0\n", DataError(line: 1, "bad header '3 4611686018427387904': 4611686018427387904 values a vector, more than the 6 bytes after the header can hold")),
     ("3 99999999999\na 1 0\n", DataError(line: 1, "bad header '3 99999999999': 99999999999 values a vector, more than the 6 bytes after the header can hold")),
-    ("0 300\n", DataError(line: 1, "bad header '0 300': 300 values a vector, more than the 0 bytes after the header can hold")),
+    ("0 300\n\na 1\n", DataError(line: 1, "bad header '0 300': 300 values a vector, more than the 5 bytes after the header can hold")),
   ])
   func errors(text: String, expected: DataError) {
     #expect(Self.error(text) == expected)
