@@ -5,13 +5,18 @@ import Foundation
 /// streaming filter on bad data, everything before the bad record written.
 enum FuzzContract {
   struct Violation: Error, CustomStringConvertible {
-    /// `signal`, `hang`, `exit`, `message` or `lost-output`.
+    /// `signal`, `hang`, `exit`, `message`, `lost-output` or `wrong-line`.
     var kind: String
     var detail: String
     var description: String { "\(kind): \(detail)" }
   }
 
   static let exitCodes: Set<Int32> = [0, 64, 65, 66, 74]
+
+  /// Violations of issue 17's items that another change fixes (output lost before a
+  /// bad record): counted and listed, but they fail a pass only with
+  /// `NER_FUZZ_STRICT=1`. Empty this set when that change lands.
+  static let deferred: Set<String> = ["lost-output"]
 
   /// Runs `target` on `input` in `directory` and returns how it broke the contract.
   static func check(_ target: FuzzTarget, _ input: [UInt8], in directory: URL, workspace: String, limit: Double) throws -> Violation? {
@@ -29,12 +34,13 @@ enum FuzzContract {
     try Data(cut).write(to: file)
     let before = try FuzzProcess.run(target.tool, arguments, in: directory, limit: limit)
     if before.status != 0 {
-      return Violation(kind: "lost-output", detail: "the error names line \(line), but the input before its record fails too: \(before.stderr.prefix(300))")
+      return Violation(kind: "wrong-line", detail: "the error names line \(line), but the input before its record fails too: \(before.stderr.prefix(300))")
     }
-    if before.stdout != r.stdout {
-      return Violation(kind: "lost-output", detail: "line \(line): wrote \(r.stdout.count) bytes, the input before the bad record gives \(before.stdout.count)")
-    }
-    return nil
+    guard before.stdout != r.stdout else { return nil }
+    // Less than the records before the bad one is lost output; anything else is output
+    // that the error's line does not explain.
+    let lost = before.stdout.starts(with: r.stdout)
+    return Violation(kind: lost ? "lost-output" : "wrong-line", detail: "line \(line): wrote \(r.stdout.count) bytes, the input before the bad record gives \(before.stdout.count)")
   }
 
   /// Every stderr line from the tool; on failure the last one `tool: FILE[:LINE]: error:
@@ -77,18 +83,20 @@ enum FuzzContract {
   }
 
   /// The byte offset where the record holding 1-based `line` starts: that line, or for
-  /// CoNLL the first of the non-blank lines before it.
+  /// CoNLL the first of the non-blank lines before it (a `-DOCSTART-` line is a record
+  /// of its own).
   static func offsetOfRecord(containing line: Int, in input: [UInt8], records: FuzzTarget.Records) -> Int {
     var starts = [0]
     for (i, b) in input.enumerated() where b == 0x0A { starts.append(i + 1) }
     var first = min(line, starts.count) - 1
     let firstByte = input.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
     let sentences = records == .sentences || (records == .auto && firstByte != UInt8(ascii: "{"))
-    func blank(_ k: Int) -> Bool {
+    func boundary(_ k: Int) -> Bool {
       let end = k + 1 < starts.count ? starts[k + 1] : input.count
-      return input[starts[k]..<end].allSatisfy { [0x20, 0x09, 0x0A, 0x0D].contains($0) }
+      let text = input[starts[k]..<end]
+      return text.allSatisfy { [0x20, 0x09, 0x0A, 0x0D].contains($0) } || text.starts(with: Array("-DOCSTART-".utf8))
     }
-    while sentences, first > 0, !blank(first - 1) { first -= 1 }
+    while sentences, first > 0, !boundary(first - 1), !boundary(first) { first -= 1 }
     return starts[first]
   }
 }

@@ -37,7 +37,7 @@ struct FuzzTarget: Sendable {
     FuzzTarget(name: "convert-to-jsonl", tool: "ner-convert", file: "in.conll", seeds: [conll]) { i, _ in ["--to", "jsonl", i] }
       .streaming(.sentences),
     FuzzTarget(name: "convert-jsonl", tool: "ner-convert", file: "in.jsonl", seeds: [jsonl]) { i, _ in ["--to", "conll", i] }
-      .streaming(.lines),
+      .streaming(.auto),
     FuzzTarget(name: "score", tool: "ner-score", file: "in.conll", seeds: [scored]) { i, _ in [i] },
     FuzzTarget(name: "tag-linear", tool: "ner-tag", file: "in.conll", seeds: [conll, jsonl]) { i, w in
       ["-m", "\(w)/linear.model", "--threads", "1", i]

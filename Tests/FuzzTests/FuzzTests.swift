@@ -8,7 +8,8 @@ import Testing
 /// `NER_FUZZ_SEED` (default 1), each case's damage drawn from its own generator, so a
 /// pass is the same for its seed and one case can be run alone (`NER_FUZZ_FIRST`).
 /// Targets take turns. `bench/fuzz.sh N` runs a long pass on a release build, writing
-/// each failing input to `NER_FUZZ_OUT`. Inputs that once failed are kept in
+/// each failing input to `NER_FUZZ_OUT`. Violations in ``FuzzContract/deferred`` are
+/// listed but fail only with `NER_FUZZ_STRICT=1`. Inputs that once failed are kept in
 /// `Crashers/TARGET/` and replayed.
 struct FuzzTests {
   static let environment = ProcessInfo.processInfo.environment
@@ -41,7 +42,9 @@ struct FuzzTests {
     print("fuzz: seed \(Self.seed), cases \(Self.first)..<\(Self.first + Self.cases): "
       + counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
     for f in failures { print("fuzz: \(f)") }
-    #expect(failures.isEmpty, "\(failures.count) cases broke the contract:\n\(failures.prefix(20).joined(separator: "\n"))")
+    let strict = Self.environment["NER_FUZZ_STRICT"] == "1"
+    let failing = failures.filter { f in strict || !FuzzContract.deferred.contains { f.contains(": \($0): ") } }
+    #expect(failing.isEmpty, "\(failing.count) cases broke the contract:\n\(failing.prefix(20).joined(separator: "\n"))")
   }
 
   /// Every input that once failed, in `Crashers/TARGET/`, now keeps the contract.
