@@ -18,18 +18,20 @@ struct NERRomanize: ParsableCommand {
       Urdu, Hindi, Marathi and Bengali. Latin-script tokens only lose their diacritics \
       (kept with --keep-diacritics). Each distinct token is romanized once.
 
+      Adds each token's romanization as a column after the token column ('ROMAN' in '# global.columns'; JSONL 'roman'), or replaces the token ('--in-place'); '-DOCSTART-' lines get the column too. The default is case-preserving ASCII Latin comparable to uroman: ICU's 'Any-Latin' and 'Latin-ASCII' inside the project's own ICU rules ('Sources/NERKit/Romanize/RomanizationRules.swift', compiled once per process, no resource files): nothing ICU inserts inside words (apostrophes in 'mumba'i', hyphens between Hangul syllables, spaces between Han syllables), native digits of every script to ASCII, schwa deletion for Devanagari, and language rules for Russian and Ukrainian (х kh, щ shch; и y, і i, ї yi, є ye, г h), Arabic-script and Urdu, Hindi and Marathi, Bengali, Persian. The language is each sentence's '# lang' / JSONL 'lang', else '--lang' (ISO 639-1 or 639-3; the rule of Formats). Latin-script tokens only lose diacritics ('--keep-diacritics' keeps them). '--transform' takes any ICU transform or compound ID instead. Each distinct token is romanized once; it goes through only the rule passes that can change one of its characters, and Han goes through Han-Latin's rules cut down to the characters met so far (ICU's full Han-Latin takes some 0.13 s to set up), with the same output as the complete rules.
+
       EXAMPLES:
         ner-romanize --lang uk uk.train > uk.roman.conll
         ner-tokenize < news.hi.txt | ner-romanize --lang hi --in-place
         ner-romanize --transform 'Cyrillic-Latin' --to jsonl ru.conll | jq -c .roman
         ner-romanize --list-transforms | grep -i devanagari
       """,
-    version: suiteVersion)
+    version: versionLine("ner-romanize"))
 
   @Argument(help: "Input files; none or '-' reads standard input.")
   var files: [String] = []
 
-  @Option(help: "Language of sentences that give none (ISO 639-1 or 639-3: ru, uk, ar, ur, hi, mr, bn...; a sentence's '# lang' or JSONL 'lang' comes first); default: rules for any language.")
+  @Option(help: "Language of sentences that give none (ISO 639-1, or 639-3 for the languages with rules: ru, uk, hi, mr, fa...; a sentence's '# lang' or JSONL 'lang' comes first); default: rules for any language, with a warning.")
   var lang: String?
 
   @Option(help: ArgumentHelp("Use this ICU transform or compound ID instead of the project's rules.", valueName: "id"))
@@ -47,12 +49,15 @@ struct NERRomanize: ParsableCommand {
   @OptionGroup var inputFormat: InputFormatOption
 
   @Option(help: "Output format: conll or jsonl (default: the input's format).")
-  var to: OutputFormat?
+  var to: CorpusFormat?
 
   @OptionGroup var outputFile: OutputFileOption
 
+  @Flag(name: [.short, .long], help: "Do not warn that sentences without a language get the generic rules.")
+  var quiet = false
+
   func validate() throws {
-    if to == .spans { throw ValidationError("ner-romanize writes conll or jsonl.") }
+    try LanguageOption.check(lang, known: LanguageOption.withRules(RomanizationRules.languagesWithRules))
   }
 
   func run() throws {
@@ -74,13 +79,20 @@ struct NERRomanize: ParsableCommand {
       }
       _ = try romanizer(for: lang)  // a bad --transform or --lang fails before any output
       let rule = LanguageRule(option: lang)
-      let pipeline = RecordPipeline(from: inputFormat.from, to: to, out: target.buffer)
+      let pipeline = RecordPipeline(from: inputFormat.from, to: to?.output, out: target.buffer)
       pipeline.batchSize = 512
+      var warned = false
       try target.run {
         try pipeline.run(LabelledInput.files(files)) { batch in
           // The new tokens of a batch are romanized in one ICU call per language.
           var byLanguage: [String: [String]] = [:]
           for case .sentence(let s) in batch.records { byLanguage[batch.language(of: s, rule) ?? "", default: []] += s.tokens }
+          if byLanguage[""] != nil && !quiet && !warned {
+            warned = true
+            Diagnostics.warning(
+              tool: "ner-romanize",
+              "sentences without a language ('# lang', JSONL 'lang' or --lang) get the generic rules, which romanize some languages differently (-q: no warning)")
+          }
           for (language, tokens) in byLanguage { try romanizer(for: language.isEmpty ? nil : language).prefetch(tokens) }
           return batch.map { record in
             try romanize(record) { try romanizer(for: batch.language(of: $0, rule)) }
