@@ -93,8 +93,11 @@ enum FuzzContract {
     let sentences = records == .sentences || (records == .auto && firstByte != UInt8(ascii: "{"))
     func boundary(_ k: Int) -> Bool {
       let end = k + 1 < starts.count ? starts[k + 1] : input.count
-      let text = input[starts[k]..<end]
-      return text.allSatisfy { [0x20, 0x09, 0x0A, 0x0D].contains($0) } || text.starts(with: Array("-DOCSTART-".utf8))
+      // Blank as the CoNLL reader sees it: empty but for one CR before the LF.
+      var text = input[starts[k]..<end]
+      if text.last == 0x0A { text = text.dropLast() }
+      if text.last == 0x0D { text = text.dropLast() }
+      return text.isEmpty || text.starts(with: Array("-DOCSTART-".utf8))
     }
     while sentences, first > 0, !boundary(first - 1), !boundary(first) { first -= 1 }
     return starts[first]

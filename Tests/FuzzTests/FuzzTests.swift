@@ -7,7 +7,7 @@ import Testing
 /// `swift test` runs a bounded pass: `NER_FUZZ_CASES` cases (default 120) from seed
 /// `NER_FUZZ_SEED` (default 1), each case's damage drawn from its own generator, so a
 /// pass is the same for its seed and one case can be run alone (`NER_FUZZ_FIRST`).
-/// Targets take turns. `bench/fuzz.sh N` runs a long pass on a release build, writing
+/// Targets take turns; `NER_FUZZ_JOBS` runs cases side by side. `bench/fuzz.sh N` runs a long pass on a release build, writing
 /// each failing input to `NER_FUZZ_OUT`. Violations in ``FuzzContract/deferred`` are
 /// listed but fail only with `NER_FUZZ_STRICT=1`. Inputs that once failed are kept in
 /// `Crashers/TARGET/` and replayed.
@@ -25,19 +25,12 @@ struct FuzzTests {
 
   @Test func boundedPass() throws {
     let workspace = try FuzzWorkspace()
-    let directory = workspace.directory.appendingPathComponent("case")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let verdicts = try Self.run(Array(Self.first..<(Self.first + Self.cases)), workspace: workspace)
     var failures: [String] = []
     var counts: [String: Int] = [:]
-    for n in Self.first..<(Self.first + Self.cases) {
-      let target = FuzzTarget.all[n % FuzzTarget.all.count]
-      let input = Self.input(case: n, target: target, workspace: workspace)
-      let verdict = try FuzzContract.check(target, input, in: directory, workspace: workspace.directory.path, limit: Self.limit)
+    for (n, verdict) in verdicts {
       counts[verdict?.kind ?? "ok", default: 0] += 1
-      if let verdict {
-        failures.append("case \(n) \(target.name): \(verdict)")
-        try Self.save(input, name: "\(target.name)-\(n)")
-      }
+      if let verdict { failures.append("case \(n) \(FuzzTarget.all[n % FuzzTarget.all.count].name): \(verdict)") }
     }
     print("fuzz: seed \(Self.seed), cases \(Self.first)..<\(Self.first + Self.cases): "
       + counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
@@ -45,6 +38,27 @@ struct FuzzTests {
     let strict = Self.environment["NER_FUZZ_STRICT"] == "1"
     let failing = failures.filter { f in strict || !FuzzContract.deferred.contains { f.contains(": \($0): ") } }
     #expect(failing.isEmpty, "\(failing.count) cases broke the contract:\n\(failing.prefix(20).joined(separator: "\n"))")
+  }
+
+  /// The verdict of each case, in order, run on `NER_FUZZ_JOBS` workers (default 1),
+  /// each in its own folder; failing inputs are saved.
+  static func run(_ cases: [Int], workspace: FuzzWorkspace) throws -> [(Int, FuzzContract.Violation?)] {
+    let jobs = max(1, Int(environment["NER_FUZZ_JOBS"] ?? "") ?? 1)
+    let results = FuzzResults(count: cases.count)
+    DispatchQueue.concurrentPerform(iterations: jobs) { job in
+      let directory = workspace.directory.appendingPathComponent("case-\(job)")
+      for k in stride(from: job, to: cases.count, by: jobs) {
+        let n = cases[k], target = FuzzTarget.all[n % FuzzTarget.all.count]
+        let input = input(case: n, target: target, workspace: workspace)
+        results.set(k) {
+          try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+          let verdict = try FuzzContract.check(target, input, in: directory, workspace: workspace.directory.path, limit: limit)
+          if verdict != nil { try save(input, name: "\(target.name)-\(n)") }
+          return verdict
+        }
+      }
+    }
+    return try zip(cases, results.values()).map { ($0, $1) }
   }
 
   /// Every input that once failed, in `Crashers/TARGET/`, now keeps the contract.
@@ -101,4 +115,21 @@ enum ModelDamage {
     for b in payload { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
     return head + payload + (0..<8).map { UInt8(truncatingIfNeeded: h >> (8 * UInt64($0))) }
   }
+}
+
+/// The verdicts of cases run on several threads, each stored at its case's index.
+final class FuzzResults: @unchecked Sendable {
+  private var slots: [Result<FuzzContract.Violation?, Error>?]
+  private let lock = NSLock()
+
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  func set(_ k: Int, _ body: () throws -> FuzzContract.Violation?) {
+    let r = Result { try body() }
+    lock.lock()
+    slots[k] = r
+    lock.unlock()
+  }
+
+  func values() throws -> [FuzzContract.Violation?] { try slots.map { try $0!.get() } }
 }
