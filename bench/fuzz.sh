@@ -11,7 +11,7 @@
 #                       can be run again alone
 #   NER_FUZZ_TIMEOUT    seconds a run may take before it counts as a hang (default 20)
 #   NER_FUZZ_MAX_INSERT the longest run of bytes a mutation inserts (default 300)
-#   NER_FUZZ_JOBS       cases run side by side (default 2)
+#   NER_FUZZ_JOBS       cases run side by side (default 1; more than one can stall)
 #   NER_FUZZ_STRICT     1 to fail on the violations FuzzContract.deferred lists
 #   NER_FUZZ_OUT        where failing inputs are written
 #                       (default: bench/out/fuzz-SEED, emptied first)
@@ -39,7 +39,7 @@ fi
 swift build --build-tests > "$out/build-tests.log" 2>&1 || { cat "$out/build-tests.log"; exit 1; }
 
 status=0
-NER_FUZZ_JOBS=${NER_FUZZ_JOBS:-2} NER_TOOLS_BIN=$NER_TOOLS_BIN NER_FUZZ_CASES=$cases NER_FUZZ_SEED=$seed NER_FUZZ_OUT=$out \
+NER_FUZZ_JOBS=${NER_FUZZ_JOBS:-1} NER_TOOLS_BIN=$NER_TOOLS_BIN NER_FUZZ_CASES=$cases NER_FUZZ_SEED=$seed NER_FUZZ_OUT=$out \
   swift test --skip-build --filter FuzzTests.boundedPass > "$out/test.log" 2>&1 || status=1
 grep '^fuzz:' "$out/test.log" | tee "$root/bench/out/fuzz-$seed.log"
 if ! grep -q '^fuzz: seed' "$out/test.log"; then
