@@ -36,6 +36,76 @@ void set_error(char *error, size_t capacity, const char *message) {
 }
 
 /* ---------------------------------------------------------------------------------------
+ * Long texts in linear time
+ *
+ * A transliterator rewrites its text in place (Replaceable), and each rewrite of a
+ * UnicodeString moves everything after it: over one long token of characters that all
+ * change, the passes took time quadratic in its length. A text longer than kLongText
+ * code units instead goes through ICU's incremental mode, fed kChunk code units at a
+ * time into a new string: what is done stays at the front of that string, and each
+ * rewrite moves only the few code units still pending. ICU's incremental mode waits
+ * for more text wherever a rule could match differently with it, so the result is the
+ * one of a single pass; shorter texts (every real token) take the single pass itself.
+ * ------------------------------------------------------------------------------------- */
+
+const int32_t kLongText = 4096;
+const int32_t kChunk = 256;
+/* Context a range of a longer text keeps on each side when it goes through
+ * transliterate_range (ICU's script transliterators look a few characters away). */
+const int32_t kContext = 256;
+
+/* The end of a chunk of `text` starting at `from`: kChunk code units on, not splitting a
+ * surrogate pair. */
+int32_t chunk_end(const UnicodeString &text, int32_t from, int32_t limit) {
+  int32_t end = std::min(limit, from + kChunk);
+  if (end < limit && U16_IS_LEAD(text.charAt(end - 1))) end++;
+  return end;
+}
+
+/* `t` over the range pos.start..pos.limit of `text`, the rest of pos.contextStart..
+ * pos.contextLimit as context (up to kContext code units of it on each side), as
+ * t.filteredTransliterate(text, pos, false) does; pos is updated the same way (start =
+ * limit = the end of the output). */
+void transliterate_range(const Transliterator &t, UnicodeString &text, UTransPosition &pos) {
+  if (pos.limit - pos.start <= kLongText) {
+    t.filteredTransliterate(text, pos, false);
+    return;
+  }
+  int32_t before = std::max(pos.contextStart, pos.start - kContext);
+  UnicodeString work(text, before, pos.start - before);
+  int32_t prefix = work.length();
+  UTransPosition w = {0, prefix, prefix, prefix};
+  for (int32_t i = pos.start; i < pos.limit;) {
+    int32_t end = chunk_end(text, i, pos.limit);
+    work.append(text, i, end - i);
+    w.limit = w.contextLimit = work.length();
+    t.filteredTransliterate(work, w, true);
+    i = end;
+  }
+  int32_t after = std::min(pos.contextLimit, pos.limit + kContext);
+  work.append(text, pos.limit, after - pos.limit);
+  w.contextLimit = work.length();
+  t.filteredTransliterate(work, w, false);
+  int32_t produced = w.limit - prefix;
+  text.replace(pos.start, pos.limit - pos.start, work, prefix, produced);
+  int32_t delta = produced - (pos.limit - pos.start);
+  pos.contextLimit += delta;
+  pos.limit += delta;
+  pos.start = pos.limit;
+}
+
+/* `t` over all of `text` (Transliterator::transliterate), in time linear in its length
+ * (see above). */
+void transliterate_all(const Transliterator &t, UnicodeString &text) {
+  if (text.length() <= kLongText) {
+    t.transliterate(text);
+    return;
+  }
+  UTransPosition pos = {0, text.length(), 0, text.length()};
+  transliterate_range(t, text, pos);
+}
+
+/* ---------------------------------------------------------------------------------------
  * Any-Latin with Han-Latin built for the characters at hand
  *
  * ICU's Any-Latin (i18n/anytrans.cpp, AnyTransliterator) cuts the text into script runs
@@ -231,7 +301,7 @@ class AnyLatin {
 
   void apply(UnicodeString &text) {
     if (full_ || han_.span(text, 0, USET_SPAN_NOT_CONTAINED) == text.length() || !prepare(text)) {
-      any_->transliterate(text);
+      transliterate_all(*any_, text);
       return;
     }
     run(text, subset_.get());
@@ -353,7 +423,7 @@ class AnyLatin {
       pos.start = std::max(allStart, it.start);
       pos.limit = std::min(allLimit, it.limit);
       int32_t limit = pos.limit;
-      t->filteredTransliterate(text, pos, false);
+      transliterate_range(*t, text, pos);
       int32_t delta = pos.limit - limit;
       allLimit += delta;
       it.adjustLimit(delta);
@@ -451,7 +521,7 @@ int64_t cicu_pipeline_run(cicu_pipeline *p, const char *src, int64_t length) {
     if (!pass.changes) return -1;  // a pass never set
     if (pass.changes->span(text, 0, USET_SPAN_NOT_CONTAINED) == text.length()) continue;
     if (pass.any) pass.any->apply(text);
-    else pass.t->transliterate(text);
+    else transliterate_all(*pass.t, text);
   }
   p->result.clear();
   text.toUTF8String(p->result);
