@@ -76,17 +76,32 @@ tools:
 # MAN_FLAGS=--multi-page also <tool>.<subcommand>.1); it picks its own output
 # folder (passing --output-directory makes it fail), so copy the pages from there.
 # It leaves the last line without its newline: add it, so that editors and
-# end-of-file checks leave the pages as generated.
+# end-of-file checks leave the pages as generated. Then scripts/man-page.awk does
+# what the plugin cannot be told (paragraphs, examples, the suite's EXIT STATUS,
+# SEE ALSO, no `subcommand` or `help` for tools without subcommands, defaults, which
+# it reads from each tool's `--experimental-dump-help` with jq). check-generated
+# then lints them with `mandoc -Tlint` (Debian's mandoc): no message of level warning
+# or above.
+MANDOC ?= mandoc
+DEFAULTS_JQ := def rows($$sub): (.arguments // [])[] | select(.kind == "option" and .defaultValue != null) \
+  | .defaultValue as $$d | .names[] | [$$sub, (if .kind == "long" then "--" else "-" end) + .name, $$d] | @tsv; \
+  .command | rows(""), ((.subcommands // [])[] | rows(.commandName))
+
 man:
 	rm -rf $(PLUGIN_OUT)
 	$(SWIFT) package $(SWIFTPM) generate-manual --configuration $(MAN_CONFIG) --date $(MAN_DATE) --section $(MAN_SECTION) $(MAN_FLAGS)
 	mkdir -p man
 	rm -f man/*.$(MAN_SECTION)
+	bin=$$($(SWIFT) build $(SWIFTPM) -c $(MAN_CONFIG) --show-bin-path); \
 	for t in $(TOOLS); do \
 	  test -f "$(PLUGIN_OUT)/$$t/$$t.$(MAN_SECTION)" || { echo "make man: no page generated for $$t" >&2; exit 1; }; \
-	  cp "$(PLUGIN_OUT)/$$t/"*.$(MAN_SECTION) man/; \
+	  "$$bin/$$t" --experimental-dump-help | jq -r '$(DEFAULTS_JQ)' > "$(PLUGIN_OUT)/$$t/defaults.tsv"; \
+	  for page in "$(PLUGIN_OUT)/$$t/"*.$(MAN_SECTION); do \
+	    sed -i -e '$$a\' "$$page"; \
+	    awk -v tool=$$t -v tools="$(TOOLS)" -v defaults="$(PLUGIN_OUT)/$$t/defaults.tsv" \
+	      -f scripts/man-page.awk "$$page" "$$page" > man/$$(basename "$$page"); \
+	  done; \
 	done
-	sed -i -e '$$a\' man/*.$(MAN_SECTION)
 
 completions: build
 	bin=$$($(SWIFT) build $(SWIFTPM) --show-bin-path); \
@@ -104,6 +119,7 @@ completions: build
 # Regenerate, then fail on any difference from git: changed or deleted files,
 # or new ones not yet committed.
 check-generated: man completions
+	$(MANDOC) -Tlint -W warning man/*.$(MAN_SECTION)
 	git diff --exit-code -- man completions
 	@untracked=$$(git ls-files --others --exclude-standard -- man completions); \
 	if [ -n "$$untracked" ]; then \

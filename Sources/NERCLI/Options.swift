@@ -9,8 +9,14 @@ public enum OutputFormat: String, CaseIterable, ExpressibleByArgument, Sendable 
   case conll, jsonl, spans
 }
 
-/// The version of the suite, printed by `--version`.
+/// The version of the suite.
 public let suiteVersion = "0.1.0"
+
+/// What `tool --version` prints: the tool's name and the suite's version
+/// (`ner-score 0.1.0`), so that a log of several tools says which printed it.
+public func versionLine(_ tool: String) -> String {
+  "\(tool) \(suiteVersion)"
+}
 
 /// A writer of `format` on `out`.
 public func recordWriter(_ format: OutputFormat, _ out: OutputBuffer, dropMetadata: Bool) -> RecordWriter {

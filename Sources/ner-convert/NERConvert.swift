@@ -14,13 +14,15 @@ struct NERConvert: ParsableCommand {
       -DOCSTART- lines, separators, CR LF line ends and blank lines, so CoNLL to JSONL \
       and back gives the same bytes.
 
+      '--scheme' rewrites the tag column (and 'pred') in IOB1, IOB2, IOBES, BILOU or IO. Input tags of any scheme are read leniently, the way conlleval.pl reads them (an 'I-' after 'O' or after another type opens an entity), so converting CoNLL-2003's IOB1 to IOB2 gives exactly the entities conlleval finds. '--input-scheme S --strict' instead rejects input that is invalid in S, naming the line of the first invalid transition. Types may contain hyphens ('B-ORG-GOV'). IO is lossy (adjacent entities of one type merge).
+
       EXAMPLES:
         ner-convert --to jsonl train.conll > train.jsonl
         ner-convert --scheme iob2 < eng.train > eng.iob2
         ner-convert --to spans dev.conll | cut -f4 | sort | uniq -c
         ner-convert --input-scheme iobes --strict --to conll pred.conll > /dev/null
       """,
-    version: suiteVersion)
+    version: versionLine("ner-convert"))
 
   @Argument(help: "Input files; none or '-' reads standard input.")
   var files: [String] = []

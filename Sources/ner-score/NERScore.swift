@@ -24,6 +24,24 @@ struct NERScore: ParsableCommand {
       splits it on tabs; and it skips the suite's metadata lines ('# key = value', as \
       ner-tokenize and ner-translate write them), which conlleval.pl would reject.
 
+      By default it prints exactly what 'conlleval.pl' (version 2004-01-26) prints, byte for byte, with its quirks: sentence boundaries at empty lines and at lines whose first field is '-X-'; '-DOCSTART-' lines counted as tokens; a single-space delimiter taken as Perl's 'split' takes it (two spaces make an empty field, trailing empty fields are dropped); tags split at the first hyphen; a type named '0' read as empty; 'E-X B-X' not split and 'S-X S-X' merged; the count at the end of a type line is the number of *found* phrases; types in Perl's byte-wise sort order, the empty type listed twice when both columns have it; CR of CRLF lines kept in the last tag (with a warning on stderr). 74 differential cases ('Tests/CLITests/Fixtures/score/') hold conlleval.pl's recorded outputs. Where conlleval.pl fails, ner-score differs on purpose: it names the file and line (exit 65), and it splits a tab-separated file on tabs when no '-d' is given (conlleval.pl dies on such a file).
+
+      More than conlleval:
+
+      - '--strict --scheme iob1|iob2|iobes|bilou|io': entities parsed by the declared scheme, counting only well-formed ones, as seqeval's strict mode; sentences with invalid sequences are counted on stderr.
+
+      - '--format json': all figures, per type (with gold support), micro and macro averages.
+
+      - '--by-length': scores for entities of 1, 2 and 3+ tokens.
+
+      - '--confusion': type confusion over spans with identical boundaries, plus missed and spurious counts per type.
+
+      - '--bootstrap N [--seed S]': 95% confidence interval of F1 by resampling sentences (percentile method, SplitMix64 generator, deterministic for a seed).
+
+      - '--gold FILE': score a prediction stream (CoNLL whose last column is the prediction, or JSONL with 'pred') against a separate gold file, aligned sentence by sentence; mismatched tokens are an error naming both lines.
+
+      - JSONL input with 'tags' and 'pred' is scored directly.
+
       EXAMPLES:
         ner-tag -m es.model es.test | ner-score
         ner-score -d '\\t' < wikiann.pred
@@ -31,7 +49,7 @@ struct NERScore: ParsableCommand {
         ner-score --strict --scheme iobes --by-length --confusion pred.conll
         ner-score --gold es.test --bootstrap 1000 pred.jsonl
       """,
-    version: suiteVersion)
+    version: versionLine("ner-score"))
 
   @Argument(help: "Input files, read one after the other as one stream; none or '-' reads standard input.")
   var files: [String] = []

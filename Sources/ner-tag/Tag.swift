@@ -108,44 +108,8 @@ extension NERTag {
         }
         return record
       }
-      annotate(&s, with: try prediction.get(), format: format)
+      s.add(try prediction.get(), as: format == .jsonl ? .json : format == .spans ? .spans : .columns)
       return .sentence(s)
-    }
-
-    /// Adds a prediction to a sentence: the `pred` column (replacing one already there)
-    /// and what --marginals, --nbest and spans output ask for.
-    static func annotate(_ s: inout Sentence, with p: SequenceTagger.Prediction, format: OutputFormat) {
-      func setColumn(_ key: String, _ values: [String]) {
-        if let i = s.columnIndex(key) { s.columns[i].values = values } else { s.columns.append(Column(key: key, values: values)) }
-        ordered(key)
-      }
-      // JSONL read with a key order: new keys go last.
-      func ordered(_ key: String) {
-        if s.jsonKeyOrder != nil && !s.jsonKeyOrder!.contains(key) { s.jsonKeyOrder!.append(key) }
-      }
-      func number(_ x: Double) -> String { CFormat.format("%.4f", x) }
-      setColumn("pred", p.labels)
-      if !p.probabilities.isEmpty {
-        if format == .jsonl {
-          ordered("pred_prob")
-          s.header.append(.json(key: "pred_prob", raw: "[" + p.probabilities.map(number).joined(separator: ",") + "]"))
-        } else {
-          setColumn("pred_prob", p.probabilities.map(number))
-        }
-      }
-      if !p.nbest.isEmpty {
-        if format == .jsonl {
-          let items = p.nbest.map { "{\"pred\":[" + $0.labels.map { JSONText.quote($0) }.joined(separator: ",") + "],\"prob\":\(number($0.probability))}" }
-          ordered("nbest")
-          s.header.append(.json(key: "nbest", raw: "[" + items.joined(separator: ",") + "]"))
-        } else {
-          for (k, n) in p.nbest.enumerated().dropFirst() { setColumn("pred\(k + 1)", n.labels) }
-          s.setMetadata("nbest_prob", p.nbest.map { number($0.probability) }.joined(separator: " "))
-        }
-      }
-      if format == .spans {
-        s.header.append(.json(key: "pred_span_prob", raw: "[" + p.spans.map { number($0.probability) }.joined(separator: ",") + "]"))
-      }
     }
 
     /// The predictions for a batch of records (nil for records that are not sentences
@@ -180,7 +144,7 @@ extension NERTag {
           while batch.count < 256, let s = try reader.next() {
             batch.append(ModelInput(.attributes(s.items), language: language, line: s.line))
           }
-          let groups = stride(from: 0, to: batch.count, by: 32).map { Array(batch[$0..<min(batch.count, $0 + 32)]) }
+          let groups = FixedPartition.groups(batch, size: 32)
           for prediction in workers.map(groups, { t, group in t.predict(group) }).joined() {
             try out.write(try prediction.get().labels.joined(separator: "\n") + "\n\n")
           }

@@ -131,13 +131,20 @@ extension NERTag {
           try LabelledData.read([path], format: from, language: lang, purpose: "score against", into: &d)
           return DevelopmentSet(d, threads: threads)
         }
-        let trainer: ModelTrainer = kind == .linear
-          ? try linear.trainer(threads: threads, patience: patience)
-          : try neural.trainer(threads: threads, patience: patience, note: report.note)
+        let trainer = try self.trainer(kind, note: report.note)
         report.note("read \(corpus.count) sentences in \(Clock.format(Clock.now - started))")
         let log = TrainingLog(step: report.iteration, note: report.note)
         let trained = try trainer.train(corpus, development: development, log: log)
         try ModelIO.save(trained, to: file)
+      }
+    }
+
+    /// The trainer of a kind, from its option group: one case a kind.
+    func trainer(_ kind: ModelKind, note: (String) -> Void) throws -> ModelTrainer {
+      switch kind.name {
+      case LinearCRF.kind: return try linear.trainer(threads: threads, patience: patience)
+      case NeuralCRF.kind: return try neural.trainer(threads: threads, patience: patience, note: note)
+      default: throw ToolFailure("no trainer for --kind \(kind.name)", status: ExitStatus.usage)
       }
     }
   }

@@ -19,12 +19,14 @@ struct NERTokenize: ParsableCommand {
       Lao, Khmer, Burmese, Chinese and Japanese). URLs, e-mail addresses, numbers with \
       separators (1.234,5 and 12:30) and hyphenated compounds stay one token.
 
+      Raw UTF-8 text, one document or paragraph per line (blank lines skipped), to sentences of tokens: CoNLL with '# id' and '# text' before each sentence (and '# lang' with '--lang'), or JSONL with 'offsets', pairs of Unicode scalar offsets into 'text'. 'text' is the sentence exactly as in the input; tokens are NFC by default. Sentences come from ICU's sentence break iterator with the locale's abbreviation suppression ('--lang'); words from ICU's word break iterator (UAX #29, with ICU's dictionaries for Thai, Lao, Khmer, Burmese, Chinese, Japanese): spaces dropped, punctuation as tokens, grapheme clusters and Indic conjuncts never split. On top of ICU: URLs and e-mail addresses stay one token (and no sentence ends inside them), numbers with separators ('1.234,5', '12:30', '70%') stay one token, 'Jean-Pierre' stays one token ('--split-hyphens' splits it), '...' is one token, and an abbreviation keeps its period ('Sr.', 'EE.UU.'; with '--no-split', initials such as 'D.'). '--mask-urls' writes 'url', 'email' and 'num'. Sentence ids are 'HASH-N': the first 12 hex digits of the FNV-1a hash of the line and the sentence's number in it, so sharded runs give the same bytes as one run. Lines go to all cores in batches and come out in input order. Invalid UTF-8 stops with its line number (exit 65) unless '--replace-invalid'.
+
       EXAMPLES:
         ner-tokenize --lang es < noticias.txt > noticias.conll
         ner-tokenize --to jsonl --lower --mask-digits < text.txt | jq -c .tokens
         ner-tokenize --pretokenized --no-metadata < tokens.txt | ner-romanize
       """,
-    version: suiteVersion)
+    version: versionLine("ner-tokenize"))
 
   @Argument(help: "Input files of raw text; none or '-' reads standard input.")
   var files: [String] = []

@@ -18,13 +18,23 @@ struct NERTranslate: ParsableCommand {
       dictionaries, as MUSE does); 'induce' exports the dictionary an alignment \
       implies; 'evaluate' measures word-translation precision@k.
 
+      Zero-resource transfer as in Mayhew et al. (2017) and Xie et al. (2018): labelled data of one language becomes training data for another by word-by-word translation.
+
+      - Translation: the token column, word by word with a MUSE dictionary ('source target' lines, several lines for several translations; a tab-separated target may hold spaces, extra space-separated fields are further words): as written, then lowercased; the translation takes the token's case (Title, UPPER). A translation of several words becomes several tokens, the other columns repeated and tags expanded ('B-X' → 'B-X I-X', 'S-X' → 'B-X E-X', IOB1 'I-X' → 'I-X I-X'). '--copy-types' keeps tokens of those entity types; words without an entry are kept, or with '--fallback csls' translated to their CSLS nearest neighbour. '# lang' becomes the target language ('--target-lang', else the 'yy' of a dictionary named 'xx-yy...'); '# text' lines, which describe the source sentence, are dropped; all else passes through.
+
+      - Choice among translations, with embeddings (the source already mapped into the target space, or mapped by '--mapping'): the reverse-translation score F(w, t) = α cos(E(w), E(t)) + (1 − α) Σ_j cos(E(t), E(c_j)) / (d_j + 1)² over the source words within '--window' (3); α = '--alpha' (0.5); a multi-word candidate is the mean of its words' vectors. Without embeddings, the first listed.
+
+      - 'align': Procrustes (W = UVᵀ from the SVD of YᵀX, through LAPACK) on a seed dictionary or identical strings, then '--rounds' − 1 rounds on dictionaries induced by mutual CSLS nearest neighbours among the '--max-rank' (15,000) most frequent words, as MUSE's supervised refinement; writes the mapped source '.vec' and/or the map ('--save-mapping', text). 'induce' prints the induced dictionary with scores and the files' spelling; 'evaluate' prints precision@1/5/10 by nn and CSLS (a hit if any gold translation is retrieved; pairs outside the vocabularies left out, as MUSE).
+
+      - Linear algebra: OpenBLAS 'sgemm' and LAPACK 'dgesdd' behind the 'CLinAlg' C target, BLAS kept to one thread and the work split in fixed blocks over the cores, so results are the same bits for any thread count. '.vec' files are memory-mapped and parsed on both cores; '--max-vocab' (200,000) keeps the most frequent words.
+
       EXAMPLES:
         ner-translate --dictionary en-es.txt en.train > en2es.train
         ner-translate align --source-embeddings en.vec --target-embeddings es.vec --dictionary en-es.txt --output en-mapped.vec
         ner-translate --dictionary en-es.txt --source-embeddings en-mapped.vec --target-embeddings es.vec en.train | ner-tag train -m es.model
         ner-translate evaluate --source-embeddings en-mapped.vec --target-embeddings es.vec --dictionary en-es.test.txt
       """,
-    version: suiteVersion,
+    version: versionLine("ner-translate"),
     subcommands: [Translate.self, Align.self, Induce.self, Evaluate.self],
     defaultSubcommand: Translate.self)
 }

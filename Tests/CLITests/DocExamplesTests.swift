@@ -6,11 +6,13 @@ import Testing
 /// - the EXAMPLES block of each tool's `--help` and of each subcommand's (the man
 ///   pages are generated from the same text; `manPagesShowTheHelpExamples` checks
 ///   that they show exactly these lines), and
-/// - every command line in the README's code blocks: a line of an indented or fenced
-///   block, `\`-continued lines joined, `#` comment lines skipped; a line written
-///   `$ command` is followed by the output it must print, byte for byte. Not commands:
-///   the synopsis block that opens each tool's section (`## ner-...`) and blocks that
-///   list folders (first word ending in `/`).
+/// - every command line in the code blocks of the README, bench/README.md,
+///   repro/README.md and docs/architecture-notes.md (`documents`): a line of an
+///   indented or fenced block, `\`-continued lines joined, `#` comment lines skipped; a
+///   line written `$ command` is followed by the output it must print, byte for byte.
+///   The commands of one block run in order in one folder (a block may train a model
+///   and then use it). Not commands: the synopsis block that opens a section named
+///   `## ner-...` and blocks that list folders (first word ending in `/`).
 ///
 /// The commands run with bash (`-o pipefail`), the tools under test first on PATH,
 /// each in a fresh copy of a folder of small files under the names the examples use
@@ -60,7 +62,12 @@ struct DocExamplesTests {
     var source: String
     var command: String
     var expected: String? = nil
+    /// The block the command is in: the commands of a block share one folder.
+    var block: String? = nil
   }
+
+  /// The documents whose code blocks are run, from the repository's root.
+  static let documents = ["README.md", "bench/README.md", "repro/README.md", "docs/architecture-notes.md"]
 
   // MARK: where the examples are
 
@@ -130,7 +137,11 @@ struct DocExamplesTests {
   }
 
   static func readmeExamples() throws -> [Example] {
-    let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+    try documents.flatMap { try examples(in: $0) }
+  }
+
+  static func examples(in document: String) throws -> [Example] {
+    let readme = try String(contentsOf: root.appendingPathComponent(document), encoding: .utf8)
     var blocks: [(heading: String, lines: [String], synopsis: Bool)] = []
     var heading = ""
     var firstBlockOfSection = false
@@ -165,7 +176,8 @@ struct DocExamplesTests {
     close()
 
     var examples: [Example] = []
-    for block in blocks where !block.synopsis {
+    for (number, block) in blocks.enumerated() where !block.synopsis {
+      let source = "\(document) \(block.heading)", group = "\(document) block \(number)"
       if let first = block.lines.first(where: { !$0.isEmpty }), first.split(separator: " ").first?.hasSuffix("/") == true {
         continue  // a list of folders
       }
@@ -185,9 +197,9 @@ struct DocExamplesTests {
             output.append(lines[i])
             i += 1
           }
-          examples.append(Example(source: "README \(block.heading)", command: String(line.dropFirst(2)), expected: output.joined(separator: "\n") + "\n"))
+          examples.append(Example(source: source, command: String(line.dropFirst(2)), expected: output.joined(separator: "\n") + "\n", block: group))
         } else {
-          examples.append(Example(source: "README \(block.heading)", command: line))
+          examples.append(Example(source: source, command: line, block: group))
         }
       }
     }
@@ -242,22 +254,32 @@ struct DocExamplesTests {
     return target == "/dev/null" ? nil : target
   }
 
-  /// Runs `examples` (each command once) in fresh copies of `fixtures`.
+  /// Runs `examples` (each command once; a block's commands in order in one folder) in
+  /// fresh copies of `fixtures`.
   static func runAll(_ examples: [Example], fixtures: URL) throws {
     let excuses = notRun
     var ran: Set<String> = []
     var excused = 0
-    for example in examples where !ran.contains(example.command) {
+    var folders: [String: URL] = [:]
+    defer { for dir in folders.values { try? FileManager.default.removeItem(at: dir) } }
+    for example in examples where !ran.contains((example.block ?? "") + example.command) {
       if let excuse = excuses.first(where: { example.command.hasPrefix($0.prefix) }) {
         print("not run (\(excuse.reason)): \(example.command)")
         excused += 1
         continue
       }
-      let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ner-doc-example-\(UUID().uuidString)")
-      try FileManager.default.copyItem(at: fixtures, to: dir)
-      defer { try? FileManager.default.removeItem(at: dir) }
+      let key = example.block ?? UUID().uuidString
+      let dir: URL
+      if let existing = folders[key] {
+        dir = existing
+      } else {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("ner-doc-example-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: fixtures, to: dir)
+        folders[key] = dir
+      }
+      defer { if example.block == nil { try? FileManager.default.removeItem(at: dir); folders[key] = nil } }
       let r = try run(example.command, in: dir)
-      ran.insert(example.command)
+      ran.insert((example.block ?? "") + example.command)
       let what = "\(example.source): \(example.command)"
       guard r.status == 0 else {
         Issue.record("exit \(r.status): \(what)\n\(r.stderr.prefix(2000))")

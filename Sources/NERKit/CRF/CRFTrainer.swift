@@ -173,7 +173,7 @@ public enum CRFTrainer {
     var optimizer = options.optimizer
     optimizer.c1 = options.c1
     let n = model.weightCount
-    let chunks = stride(from: 0, to: sequences.count, by: chunkSize).map { $0..<min($0 + chunkSize, sequences.count) }
+    let chunks = FixedPartition.chunks(sequences.count, size: chunkSize)
     var buffers = [[Double]](repeating: [Double](repeating: 0, count: n), count: accumulators)
     var values = [Double](repeating: 0, count: accumulators)
     let threads = max(1, min(options.threads, accumulators))

@@ -56,8 +56,8 @@ public struct LinearTrainer: ModelTrainer {
   func trainingSet(_ corpus: LabelledCorpus) throws -> TrainingSet {
     var set = TrainingSet()
     let workers = BatchWorkers(threads: options.threads) { featureSet }
-    for start in stride(from: 0, to: corpus.items.count, by: 256) {
-      let batch = corpus.items[start..<min(corpus.items.count, start + 256)]
+    for range in FixedPartition.chunks(corpus.items.count, size: 256) {
+      let batch = corpus.items[range]
       let computed = workers.map(Array(batch)) { fs, item -> Result<ModelInput.Observation, Error> in
         Result {
           switch item.input.observation {

@@ -26,7 +26,7 @@ public final class BatchWorkers<Worker> {
     if workers.count == 1 || n < 2 * workers.count {
       return items.map { transform(workers[0], $0) }
     }
-    let shares = workers.count
+    let shares = FixedPartition.shares(n, parts: workers.count)
     let results = UnsafeMutableBufferPointer<Result?>.allocate(capacity: n)
     results.initialize(repeating: nil)
     // Deinitialize before freeing: the results hold arrays and objects, which would
@@ -40,10 +40,8 @@ public final class BatchWorkers<Worker> {
     let pool = UnsafeSendable(self.workers)
     withoutActuallyEscaping(transform) { transform in
       let f = UnsafeSendable(transform)
-      DispatchQueue.concurrentPerform(iterations: shares) { k in
-        let lo = n * k / shares
-        let hi = n * (k + 1) / shares
-        for i in lo..<hi { box.value[i] = f.value(pool.value[k], items.value[i]) }
+      DispatchQueue.concurrentPerform(iterations: shares.count) { k in
+        for i in shares[k] { box.value[i] = f.value(pool.value[k], items.value[i]) }
       }
     }
     return results.map { $0! }

@@ -35,22 +35,36 @@ public final class JSONLReader: RecordReader {
     return nil
   }
 
-  private enum Value {
+  enum Value {
     case strings([String])
     case string(String)
     case raw(String)
   }
 
-  /// Parses one JSONL record.
   /// Parses one JSONL record. Columns go in CoNLL order: `tokens` first, the other
   /// columns in JSON order, then `tags`, then `pred`; with `keepColumnOrder`, all in
   /// JSON order.
   public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, lineNumber: Int, keepColumnOrder: Bool = false) throws -> Record {
-    var scanner = JSONScanner(bytes)
+    let object = try readObject(bytes, lineNumber: lineNumber)
+    if let text = object.docstart {
+      return .documentStart(documentStart(text, object, lineNumber: lineNumber))
+    }
+    return .sentence(try sentence(object, lineNumber: lineNumber, keepColumnOrder: keepColumnOrder))
+  }
+
+  /// A record's fields as read: the values in JSON order, the CoNLL layout, the
+  /// `-DOCSTART-` line.
+  struct Object {
     var fields: [(String, Value)] = []
     var layout = Layout()
     var layoutSeen = false
     var docstart: String?
+  }
+
+  /// Reads the JSON object of one line.
+  static func readObject(_ bytes: UnsafeBufferPointer<UInt8>, lineNumber: Int) throws -> Object {
+    var scanner = JSONScanner(bytes)
+    var object = Object()
     var seen = Set<String>()
     try scanner.readObject { s, key in
       guard seen.insert(key).inserted else {
@@ -58,32 +72,13 @@ public final class JSONLReader: RecordReader {
       }
       switch key {
       case "conll":
-        layoutSeen = true
-        try s.readObject { s, k in
-          switch k {
-          case "sep":
-            let v = try s.readString()
-            guard v == " " || v == "\t" else { throw DataError(line: lineNumber, "conll.sep must be a space or a tab") }
-            layout.separator = v.utf8.first!
-          case "crlf":
-            let v = try s.skipValue()
-            layout.crlf = v == "true"
-          case "before", "after":
-            guard let n = try s.readInt(), n >= 0, n <= Layout.maxBlankLines else {
-              throw DataError(line: lineNumber, "conll.\(k) must be a whole number from 0 to \(Layout.maxBlankLines)")
-            }
-            if k == "before" { layout.blankLinesBefore = n } else { layout.blankLinesAfter = n }
-          case "final_newline":
-            layout.finalNewline = try s.skipValue() != "false"
-          default:
-            try s.skipValue()
-          }
-        }
+        object.layoutSeen = true
+        try readLayout(&s, into: &object.layout, lineNumber: lineNumber)
       case "docstart":
-        docstart = try s.readString()
+        object.docstart = try s.readString()
       case "tags", "ner_tags", "pred", "tokens", "comments":
         if let v = try s.readStringArray() {
-          fields.append((key, .strings(v)))
+          object.fields.append((key, .strings(v)))
         } else if s.peek() == UInt8(ascii: "["), key != "tokens", key != "comments" {
           throw DataError(line: lineNumber, "'\(key)' holds numbers, not tag strings (map them to tag names with the dataset's label list first)")
         } else {
@@ -91,58 +86,81 @@ public final class JSONLReader: RecordReader {
         }
       default:
         if s.peek() == UInt8(ascii: "\"") {
-          fields.append((key, .string(try s.readString())))
+          object.fields.append((key, .string(try s.readString())))
         } else if let v = try s.readStringArray() {
-          fields.append((key, .strings(v)))
+          object.fields.append((key, .strings(v)))
         } else {
-          fields.append((key, .raw(try s.skipValue())))
+          object.fields.append((key, .raw(try s.skipValue())))
         }
       }
     }
     scanner.skipWhitespace()
     guard scanner.atEnd else { throw DataError(line: lineNumber, "invalid JSON: text after the object") }
+    return object
+  }
 
-    var header: [HeaderLine] = []
-    func addHeader(_ key: String, _ value: Value) {
-      switch value {
-      case .string(let v): header.append(.pair(key: key, value: v))
-      case .raw(let v): header.append(.json(key: key, raw: v))
-      case .strings(let v):
-        if key == "comments" {
-          header.append(contentsOf: v.map { .comment($0) })
-        } else {
-          header.append(.json(key: key, raw: JSONText.array(v)))
+  /// Reads the `conll` object: the CoNLL layout the record came from.
+  static func readLayout(_ s: inout JSONScanner, into layout: inout Layout, lineNumber: Int) throws {
+    try s.readObject { s, k in
+      switch k {
+      case "sep":
+        let v = try s.readString()
+        guard v == " " || v == "\t" else { throw DataError(line: lineNumber, "conll.sep must be a space or a tab") }
+        layout.separator = v.utf8.first!
+      case "crlf":
+        let v = try s.skipValue()
+        layout.crlf = v == "true"
+      case "before", "after":
+        guard let n = try s.readInt(), n >= 0, n <= Layout.maxBlankLines else {
+          throw DataError(line: lineNumber, "conll.\(k) must be a whole number from 0 to \(Layout.maxBlankLines)")
         }
+        if k == "before" { layout.blankLinesBefore = n } else { layout.blankLinesAfter = n }
+      case "final_newline":
+        layout.finalNewline = try s.skipValue() != "false"
+      default:
+        try s.skipValue()
       }
     }
+  }
 
-    if let text = docstart {
-      for (k, v) in fields { addHeader(k, v) }
-      let sep: UInt8 = layoutSeen ? layout.separator : (text.utf8.contains(0x09) ? 0x09 : 0x20)
-      var d = DocumentStart(fields: text.utf8.split(separator: sep, omittingEmptySubsequences: false).map { String(Substring($0)) })
-      layout.separator = sep
-      d.layout = layout
-      d.header = header
-      d.line = lineNumber
-      return .documentStart(d)
+  /// A field that is not a column, as a header line.
+  static func header(_ key: String, _ value: Value) -> [HeaderLine] {
+    switch value {
+    case .string(let v): return [.pair(key: key, value: v)]
+    case .raw(let v): return [.json(key: key, raw: v)]
+    case .strings(let v): return key == "comments" ? v.map { .comment($0) } : [.json(key: key, raw: JSONText.array(v))]
     }
+  }
 
-    guard let tokensEntry = fields.first(where: { $0.0 == "tokens" }), case .strings(let tokens) = tokensEntry.1 else {
+  /// A `{"docstart": ...}` record.
+  static func documentStart(_ text: String, _ object: Object, lineNumber: Int) -> DocumentStart {
+    var layout = object.layout
+    let sep: UInt8 = object.layoutSeen ? layout.separator : (text.utf8.contains(0x09) ? 0x09 : 0x20)
+    var d = DocumentStart(fields: text.utf8.split(separator: sep, omittingEmptySubsequences: false).map { String(Substring($0)) })
+    layout.separator = sep
+    d.layout = layout
+    d.header = object.fields.flatMap { header($0.0, $0.1) }
+    d.line = lineNumber
+    return d
+  }
+
+  /// A sentence record: its columns, in CoNLL order or (`keepColumnOrder`) JSON order.
+  static func sentence(_ object: Object, lineNumber: Int, keepColumnOrder: Bool) throws -> Sentence {
+    guard let tokensEntry = object.fields.first(where: { $0.0 == "tokens" }), case .strings(let tokens) = tokensEntry.1 else {
       throw DataError(line: lineNumber, "missing 'tokens'")
     }
     var s = Sentence()
     s.line = lineNumber
-    s.layout = layout
-    s.jsonKeyOrder = fields.map(\.0) + (layoutSeen ? ["conll"] : [])
+    s.layout = object.layout
+    s.jsonKeyOrder = object.fields.map(\.0) + (object.layoutSeen ? ["conll"] : [])
     var middle: [Column] = []
     var tagColumn: Column?
     var predColumn: Column?
     var inOrder: [Column] = []
-    for (key, value) in fields {
+    for (key, value) in object.fields {
       switch (key, value) {
       case ("tokens", _):
         inOrder.append(Column(key: "tokens", values: tokens))
-        continue
       case ("tags", .strings(let v)), ("ner_tags", .strings(let v)):
         guard tagColumn == nil else { throw DataError(line: lineNumber, "both 'tags' and 'ner_tags'") }
         guard v.count == tokens.count else {
@@ -160,7 +178,7 @@ public final class JSONLReader: RecordReader {
         middle.append(Column(key: key, values: v))
         inOrder.append(middle.last!)
       default:
-        addHeader(key, value)
+        s.header += header(key, value)
       }
     }
     if keepColumnOrder {
@@ -175,7 +193,6 @@ public final class JSONLReader: RecordReader {
       }
       if let p = predColumn { s.columns.append(p) }
     }
-    s.header = header
-    return .sentence(s)
+    return s
   }
 }

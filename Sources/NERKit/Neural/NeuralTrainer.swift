@@ -175,7 +175,7 @@ public enum NeuralTrainer {
     defer { losses.deallocate() }
     model.parameters.withUnsafeBufferPointer { p in
       let base = UnsafeSendable(p.baseAddress!)
-      let shards = (0..<shardCount).map { k in Array(batch[(n * k / shardCount)..<(n * (k + 1) / shardCount)]) }
+      let shards = FixedPartition.shares(n, parts: shardCount).map { Array(batch[$0]) }
       let work = UnsafeSendable(losses)
       let modelBox = UnsafeSendable(model)
       let gradsBox = UnsafeSendable(grads)
