@@ -33,3 +33,12 @@ public func recordWriter(_ format: OutputFormat, _ out: OutputBuffer, dropMetada
     return SpansWriter(out)
   }
 }
+
+/// The output formats of a tool that writes a corpus but no entity list (`--to spans`
+/// needs tags it does not have): only these are offered in its help and completions.
+public enum CorpusFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
+  case conll, jsonl
+
+  /// The same format as an ``OutputFormat``.
+  public var output: OutputFormat { self == .conll ? .conll : .jsonl }
+}

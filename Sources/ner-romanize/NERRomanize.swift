@@ -31,7 +31,7 @@ struct NERRomanize: ParsableCommand {
   @Argument(help: "Input files; none or '-' reads standard input.")
   var files: [String] = []
 
-  @Option(help: "Language of sentences that give none (ISO 639-1 or 639-3: ru, uk, ar, ur, hi, mr, bn...; a sentence's '# lang' or JSONL 'lang' comes first); default: rules for any language.")
+  @Option(help: "Language of sentences that give none (ISO 639-1, or 639-3 for the languages with rules: ru, uk, hi, mr, fa...; a sentence's '# lang' or JSONL 'lang' comes first); default: rules for any language, with a warning.")
   var lang: String?
 
   @Option(help: ArgumentHelp("Use this ICU transform or compound ID instead of the project's rules.", valueName: "id"))
@@ -49,12 +49,15 @@ struct NERRomanize: ParsableCommand {
   @OptionGroup var inputFormat: InputFormatOption
 
   @Option(help: "Output format: conll or jsonl (default: the input's format).")
-  var to: OutputFormat?
+  var to: CorpusFormat?
 
   @OptionGroup var outputFile: OutputFileOption
 
+  @Flag(name: [.short, .long], help: "Do not warn that sentences without a language get the generic rules.")
+  var quiet = false
+
   func validate() throws {
-    if to == .spans { throw ValidationError("ner-romanize writes conll or jsonl.") }
+    try LanguageOption.check(lang, known: LanguageOption.withRules(RomanizationRules.languagesWithRules))
   }
 
   func run() throws {
@@ -76,13 +79,20 @@ struct NERRomanize: ParsableCommand {
       }
       _ = try romanizer(for: lang)  // a bad --transform or --lang fails before any output
       let rule = LanguageRule(option: lang)
-      let pipeline = RecordPipeline(from: inputFormat.from, to: to, out: target.buffer)
+      let pipeline = RecordPipeline(from: inputFormat.from, to: to?.output, out: target.buffer)
       pipeline.batchSize = 512
+      var warned = false
       try target.run {
         try pipeline.run(LabelledInput.files(files)) { batch in
           // The new tokens of a batch are romanized in one ICU call per language.
           var byLanguage: [String: [String]] = [:]
           for case .sentence(let s) in batch.records { byLanguage[batch.language(of: s, rule) ?? "", default: []] += s.tokens }
+          if byLanguage[""] != nil && !quiet && !warned {
+            warned = true
+            Diagnostics.warning(
+              tool: "ner-romanize",
+              "sentences without a language ('# lang', JSONL 'lang' or --lang) get the generic rules, which romanize some languages differently (-q: no warning)")
+          }
           for (language, tokens) in byLanguage { try romanizer(for: language.isEmpty ? nil : language).prefetch(tokens) }
           return batch.map { record in
             try romanize(record) { try romanizer(for: batch.language(of: $0, rule)) }

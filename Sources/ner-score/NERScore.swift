@@ -22,7 +22,11 @@ struct NERScore: ParsableCommand {
 
       Where conlleval.pl would fail on a tab-separated file read without -d, ner-score \
       splits it on tabs; and it skips the suite's metadata lines ('# key = value', as \
-      ner-tokenize and ner-translate write them), which conlleval.pl would reject.
+      ner-tokenize and ner-translate write them), which conlleval.pl would reject. And \
+      it stops with an error at a gold or guessed value that is not a tag (O, a prefix B, \
+      I, E, S, L, U, [ or ] with a hyphen and a type, or [ and ] alone), where \
+      conlleval.pl would count a probability or a token as a chunk (with -r any value is \
+      a type); a file without a prediction column ends there too.
 
       By default it prints exactly what 'conlleval.pl' (version 2004-01-26) prints, byte for byte, with its quirks: sentence boundaries at empty lines and at lines whose first field is '-X-'; '-DOCSTART-' lines counted as tokens; a single-space delimiter taken as Perl's 'split' takes it (two spaces make an empty field, trailing empty fields are dropped); tags split at the first hyphen; a type named '0' read as empty; 'E-X B-X' not split and 'S-X S-X' merged; the count at the end of a type line is the number of *found* phrases; types in Perl's byte-wise sort order, the empty type listed twice when both columns have it; CR of CRLF lines kept in the last tag (with a warning on stderr). 74 differential cases ('Tests/CLITests/Fixtures/score/') hold conlleval.pl's recorded outputs. Where conlleval.pl fails, ner-score differs on purpose: it names the file and line (exit 65), and it splits a tab-separated file on tabs when no '-d' is given (conlleval.pl dies on such a file).
 
@@ -109,6 +113,7 @@ struct NERScore: ParsableCommand {
       options.outsideTag = outsideTag
       options.strictScheme = scheme
       options.recordSpans = byLength || confusion || bootstrap != nil
+      options.requireTags = true
       var scorer: ConllevalScorer
       do {
         scorer = try ConllevalScorer(options: options)

@@ -40,6 +40,7 @@ extension NERTag {
 
     func run() throws {
       try ToolMain.run(tool: "ner-tag") {
+        try LanguageOption.checkModelLanguage(lang)
         let featureSet = try features.featureSet()
         let workers = BatchWorkers(threads: threads) { featureSet }
         let target = try output.target()

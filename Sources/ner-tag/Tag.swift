@@ -10,7 +10,9 @@ extension NERTag {
         Appends a 'pred' column (JSONL: a 'pred' array) and passes everything else \
         through, sentence by sentence in input order; sentences are tagged in parallel. \
         Decoding is constrained to valid tag sequences of the model's scheme, and tags \
-        are written in the scheme the model was trained on. A sentence's language is \
+        are written in the scheme of the input's gold tags when it has them (learned from \
+        its first sentences that tell IOB1, IOB2, IOBES and BILOU apart), else in the \
+        scheme the model was trained on, or in --scheme. A sentence's language is \
         LANG for an input written LANG=FILE, else its '# lang' or JSONL 'lang', else \
         --lang, else the model's first training language. With --from crfsuite, prints \
         one label a line and a blank line between sequences, as 'crfsuite tag' does. \
@@ -40,6 +42,9 @@ extension NERTag {
     @Option(help: "Language of sentences that give none (after LANG=FILE and '# lang'; default: the model's first training language).")
     var lang: String?
 
+    @Option(help: "Write the predicted tags in this scheme: iob1, iob2, iobes, bilou or io (default: the scheme of the input's gold tags when it has them, else the model's).")
+    var scheme: TagScheme?
+
     @Flag(help: "Add the probability of each predicted tag (CoNLL: a column after the tags; JSONL: 'pred_prob').")
     var marginals = false
 
@@ -60,6 +65,7 @@ extension NERTag {
     func run() throws {
       try ToolMain.run(tool: "ner-tag") {
         let tagger = SequenceTagger(try ModelIO.load(model))
+        try LanguageOption.checkModelLanguage(lang, modelLanguages: tagger.trained.languages)
         let workers = BatchWorkers(threads: threads.threads) { tagger }
         let target = try output.target()
         try target.run {
@@ -71,6 +77,7 @@ extension NERTag {
           }
           let rule = LanguageRule(option: lang, fallback: tagger.defaultLanguage)
           var groups = TaggingGroups()  // per input: its records 1-32, 33-64, ...
+          var goldScheme = SchemeDetector()  // per input: the scheme of its gold tags
           if from == .crfsuite && !tagger.model.readsAttributes {
             throw ToolFailure("--from crfsuite gives attributes, but a \(tagger.trained.kind) model reads tokens", status: ExitStatus.usage)
           }
@@ -80,14 +87,19 @@ extension NERTag {
               continue
             }
             try pipeline.process(input) { batch in
-              if batch.position == 0 { groups = TaggingGroups() }
+              if batch.position == 0 { groups = TaggingGroups(); goldScheme = SchemeDetector() }
               let format = batch.outputFormat
               let predictions = Self.predictions(batch.records, groups: &groups, workers: workers) { s in
                 ModelInput(s, language: batch.language(of: s, rule))
               } predict: { t, inputs in
                 t.predict(inputs, marginals: marginals, nbest: nbest, spans: format == .spans)
               }
-              return zip(batch.records, predictions).map { r, p in Result { try Self.annotated(r, p, format: format) } }
+              return zip(batch.records, predictions).map { r, p in
+                Result {
+                  let p = p.map { p in p.map { inScheme($0, of: r, gold: &goldScheme, tagger: tagger) } }
+                  return try Self.annotated(r, p, format: format, marginals: marginals, nbest: nbest)
+                }
+              }
             }
           }
           try pipeline.finish()
@@ -96,14 +108,29 @@ extension NERTag {
       }
     }
 
+    /// A prediction in the scheme to write: --scheme, else that of the input's gold tags
+    /// (learned from the record and those before it), else the model's.
+    func inScheme(_ p: SequenceTagger.Prediction, of record: Record, gold: inout SchemeDetector,
+                  tagger: SequenceTagger) -> SequenceTagger.Prediction {
+      if case .sentence(let s) = record, let tags = s.tags { gold.observe(tags) }
+      guard let target = scheme ?? gold.scheme, target != tagger.outputScheme else { return p }
+      var p = p
+      p.labels = SchemeDetector.convert(p.labels, to: target)
+      p.nbest = p.nbest.map { (SchemeDetector.convert($0.labels, to: target), $0.probability) }
+      return p
+    }
+
     /// A record with its prediction added (records that are not sentences to tag pass
-    /// through; the -DOCSTART- line gets an O in the new column, so the file stays
-    /// rectangular for conlleval and ner-score).
+    /// through; the -DOCSTART- line gets a value in each new column, `-X-` for
+    /// probabilities and `O` for tags, so the file stays rectangular for conlleval and
+    /// ner-score).
     static func annotated(_ record: Record, _ prediction: Result<SequenceTagger.Prediction, Error>?,
-                          format: OutputFormat) throws -> Record {
+                          format: OutputFormat, marginals: Bool, nbest: Int) throws -> Record {
       guard case .sentence(var s) = record, let prediction else {
-        if case .documentStart(var d) = record, !d.fields.isEmpty {
-          d.fields.append("O")
+        if case .documentStart(var d) = record {
+          let columns = format == .jsonl ? [] : (marginals ? ["pred_prob"] : []) + (nbest > 1 ? (2...nbest).map { "pred\($0)" } : [])
+          let keys = columns + ["pred"]
+          ColumnInsertion.insertPrediction(keys.map { $0 == "pred_prob" ? "-X-" : "O" }, named: keys.map { $0.uppercased() }, into: &d)
           return .documentStart(d)
         }
         return record

@@ -117,6 +117,7 @@ extension NERTag {
 
     func run() throws {
       try ToolMain.run(tool: "ner-tag") {
+        try LanguageOption.checkModelLanguage(lang)
         let started = Clock.now
         let (file, kind, deprecated) = try target()
         for note in deprecated { Diagnostics.write("ner-tag: warning: \(note)\n") }

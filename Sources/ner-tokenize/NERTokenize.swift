@@ -12,8 +12,10 @@ struct NERTokenize: ParsableCommand {
       writes one token per line with '# id' and '# text' metadata before each sentence \
       (CoNLL), or one sentence per line with 'offsets' into 'text' in Unicode scalars \
       (JSONL). 'text' is the sentence exactly as in the input; tokens are normalized \
-      (NFC by default) and masked as asked. Sentence ids depend only on the line's text \
-      and the sentence's position in it, so sharded runs give the same bytes as one run.
+      (NFC by default) and masked as asked. Sentence ids depend only on the line's text, \
+      the sentence's position in it and, for a line seen before in the file, its \
+      occurrence, so they are unique in a file and sharded runs of distinct lines give the \
+      same bytes as one run.
 
       Sentences and words are broken by ICU (UAX #29, and ICU's dictionaries for Thai, \
       Lao, Khmer, Burmese, Chinese and Japanese). URLs, e-mail addresses, numbers with \
@@ -31,7 +33,7 @@ struct NERTokenize: ParsableCommand {
   @Argument(help: "Input files of raw text; none or '-' reads standard input.")
   var files: [String] = []
 
-  @Option(help: "Language code for ICU's sentence rules and abbreviations (es, en, de...).")
+  @Option(help: "Language code for ICU's sentence rules and abbreviations (ISO 639-1: es, en, de...).")
   var lang: String?
 
   @Flag(help: "Keep each input line as one sentence.")
@@ -64,12 +66,12 @@ struct NERTokenize: ParsableCommand {
   @OptionGroup var threading: ThreadsOption<TokenizeThreads>
 
   @Option(help: "Output format: conll or jsonl.")
-  var to: OutputFormat = .conll
+  var to: CorpusFormat = .conll
 
   @OptionGroup var outputFile: OutputFileOption
 
   func validate() throws {
-    if to == .spans { throw ValidationError("--to spans needs tags; ner-tokenize writes conll or jsonl.") }
+    try LanguageOption.check(lang, known: LanguageCodes.iso639_1)
     if pretokenized && (noSplit || splitHyphens) {
       throw ValidationError("--pretokenized keeps lines as sentences and tokens as given; drop --no-split and --split-hyphens.")
     }
@@ -115,6 +117,7 @@ struct NERTokenize: ParsableCommand {
   func tokenize(_ lines: LineReader, _ workers: BatchWorkers<TokenizeWorker>, _ out: OutputBuffer) throws {
     var batch: [UInt8] = []
     var firstLine = 1  // the number of the batch's first line
+    var occurrences = LineOccurrences(replaceInvalid: replaceInvalid)
     var done = false
     while !done {
       batch.removeAll(keepingCapacity: true)
@@ -123,8 +126,20 @@ struct NERTokenize: ParsableCommand {
         batch.append(contentsOf: block)
       }
       let chunks = TokenizeWorker.chunks(of: batch, count: 4 * workers.threads)
+      let lineOccurrences = batch.withUnsafeBufferPointer { occurrences.count($0) }
+      // The chunks with the index of their first line.
+      var firstLines: [Int] = []
+      var index = 0
+      var offset = 0
+      for chunk in chunks {
+        index += batch[offset..<chunk.lowerBound].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        offset = chunk.lowerBound
+        firstLines.append(index)
+      }
       let results = batch.withUnsafeBufferPointer { bytes in
-        workers.map(chunks) { worker, chunk in worker.run(UnsafeBufferPointer(rebasing: bytes[chunk])) }
+        workers.map(Array(zip(chunks, firstLines))) { worker, job in
+          worker.run(UnsafeBufferPointer(rebasing: bytes[job.0]), occurrences: lineOccurrences[job.1...])
+        }
       }
       for result in results {
         try result.output.withUnsafeBufferPointer { try out.write($0) }

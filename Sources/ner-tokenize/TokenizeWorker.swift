@@ -22,37 +22,49 @@ struct TokenizeWorker {
   }
 
   /// Tokenizes the lines of `chunk` (split at LF; a CR before it is dropped; empty lines
-  /// are skipped) and writes their sentences.
-  func run(_ chunk: UnsafeBufferPointer<UInt8>) -> Result {
+  /// are skipped) and writes their sentences; `occurrences` holds each line's occurrence
+  /// (see ``LineOccurrences``).
+  func run(_ chunk: UnsafeBufferPointer<UInt8>, occurrences: ArraySlice<Int32>) -> Result {
     var output = ByteBuffer(capacity: chunk.count * 5 / 2)
     var tokenized = TokenizedLine()
     var lines = 0
+    var invalidLine: Int?
+    Self.forEachLine(of: chunk) { line in
+      defer { lines += 1 }
+      guard !line.isEmpty else { return true }
+      let occurrence = Int(occurrences[occurrences.startIndex + lines])
+      if UTF8Text.isValid(line) {
+        tokenizer.tokenize(line, into: &tokenized)
+        writer.write(line, tokenized, occurrence: occurrence, to: &output)
+      } else if replaceInvalid {
+        Array(String(decoding: line, as: UTF8.self).utf8).withUnsafeBufferPointer { line in
+          tokenizer.tokenize(line, into: &tokenized)
+          writer.write(line, tokenized, occurrence: occurrence, to: &output)
+        }
+      } else {
+        invalidLine = lines
+        return false
+      }
+      return true
+    }
+    if let invalidLine { return Result(output: output.array, lines: invalidLine, invalidLine: invalidLine) }
+    return Result(output: output.array, lines: lines, invalidLine: nil)
+  }
+
+  /// Calls `body` with each line of `bytes` (split at LF, a CR before it dropped; empty
+  /// lines too) until it returns false.
+  static func forEachLine(of bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) {
     var start = 0
-    while start < chunk.count {
-      var end = chunk.count
-      if let nl = memchr(chunk.baseAddress! + start, 0x0A, chunk.count - start) {
-        end = chunk.baseAddress!.distance(to: nl.assumingMemoryBound(to: UInt8.self))
+    while start < bytes.count {
+      var end = bytes.count
+      if let nl = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start) {
+        end = bytes.baseAddress!.distance(to: nl.assumingMemoryBound(to: UInt8.self))
       }
       let next = end + 1
-      if end > start && chunk[end - 1] == 0x0D { end -= 1 }
-      if end > start {
-        let line = UnsafeBufferPointer(rebasing: chunk[start..<end])
-        if UTF8Text.isValid(line) {
-          tokenizer.tokenize(line, into: &tokenized)
-          writer.write(line, tokenized, to: &output)
-        } else if replaceInvalid {
-          Array(String(decoding: line, as: UTF8.self).utf8).withUnsafeBufferPointer { line in
-            tokenizer.tokenize(line, into: &tokenized)
-            writer.write(line, tokenized, to: &output)
-          }
-        } else {
-          return Result(output: output.array, lines: lines, invalidLine: lines)
-        }
-      }
-      lines += 1
+      if end > start && bytes[end - 1] == 0x0D { end -= 1 }
+      if !body(UnsafeBufferPointer(rebasing: bytes[start..<end])) { return }
       start = next
     }
-    return Result(output: output.array, lines: lines, invalidLine: nil)
   }
 
   /// `bytes` (whole lines) cut into about `count` chunks of whole lines of about the same

@@ -69,14 +69,13 @@ extension NERTranslate {
     @OptionGroup var inputFormat: InputFormatOption
 
     @Option(help: "Output format: conll or jsonl (default: the input's format).")
-    var to: OutputFormat?
+    var to: CorpusFormat?
 
     @OptionGroup var outputFile: OutputFileOption
 
     enum Fallback: String, ExpressibleByArgument, CaseIterable { case keep, csls }
 
     func validate() throws {
-      if to == .spans { throw ValidationError("ner-translate writes conll or jsonl.") }
       if !(0...1).contains(alpha) { throw ValidationError("--alpha needs a number between 0 and 1.") }
       if window < 0 { throw ValidationError("--window needs a number >= 0.") }
       if k < 1 { throw ValidationError("--k needs a positive number.") }
@@ -120,7 +119,7 @@ extension NERTranslate {
         }
         var statistics = TranslationStatistics()
         let target = try outputFile.target()
-        let pipeline = RecordPipeline(from: inputFormat.from, to: to, out: target.buffer)
+        let pipeline = RecordPipeline(from: inputFormat.from, to: to?.output, out: target.buffer)
         try target.run {
           try pipeline.run(LabelledInput.files(files)) { batch in
             batch.map { record in

@@ -21,7 +21,7 @@ struct BadInputTests {
     Case(tool: "ner-score", args: ["-d", "("], stdin: "",
          stderr: "ner-score: error: delimiter '(': regex syntax '(' is not supported (use a literal, \\t, \\s or a trailing +)\n", status: 64),
     Case(tool: "ner-score", args: ["--strict", "--scheme", "iob2"], stdin: "a O B_PER\n",
-         stderr: "ner-score: <stdin>:1: error: 'B_PER' is not a tag (O, or B-, I-, E-, S-, L-, U- and a type)\n", status: 65),
+         stderr: "ner-score: <stdin>:1: error: 'B_PER' is not a tag (O, or B-, I-, E-, S-, L-, U-, [- or ]- and a type) where ner-score reads the predicted tag (the last field; JSONL: 'pred'); with -r any value is a type\n", status: 65),
     Case(tool: "ner-score", args: [], stdin: "{\"tokens\":[\"a\"],\"tags\":[\"O\"]}\n",
          stderr: "ner-score: <stdin>:1: error: a JSONL sentence needs 'tags' (gold) and 'pred' (guessed) to be scored\n", status: 65),
     Case(tool: "ner-score", args: ["/nonexistent/file"], stdin: "",

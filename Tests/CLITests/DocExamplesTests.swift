@@ -7,7 +7,7 @@ import Testing
 ///   pages are generated from the same text; `manPagesShowTheHelpExamples` checks
 ///   that they show exactly these lines), and
 /// - every command line in the code blocks of the README, bench/README.md,
-///   repro/README.md and docs/architecture-notes.md (`documents`): a line of an
+///   repro/README.md and docs/architecture.md (`documents`): a line of an
 ///   indented or fenced block, `\`-continued lines joined, `#` comment lines skipped; a
 ///   line written `$ command` is followed by the output it must print, byte for byte.
 ///   The commands of one block run in order in one folder (a block may train a model
@@ -67,7 +67,7 @@ struct DocExamplesTests {
   }
 
   /// The documents whose code blocks are run, from the repository's root.
-  static let documents = ["README.md", "bench/README.md", "repro/README.md", "docs/architecture-notes.md"]
+  static let documents = ["README.md", "bench/README.md", "repro/README.md", "docs/architecture.md"]
 
   // MARK: where the examples are
 

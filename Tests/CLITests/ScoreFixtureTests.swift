@@ -11,6 +11,15 @@ struct ScoreFixtureTests {
     return names.filter { $0.hasSuffix(".in") }.map { String($0.dropLast(3)) }.sorted()
   }()
 
+  /// The one difference from conlleval.pl in its own mode (issue 16): a gold or guessed
+  /// value that is not a tag (untyped B and I, conlleval's `.` chunks, `-o NONE` without
+  /// -r) is an error where conlleval.pl counts it as a chunk. The cases, with the value
+  /// ner-score stops at.
+  static let stopsAtNonTag: [String: String] = [
+    "end-dot-prev-suppresses-type-end": ".-X", "latex-untyped": "B", "o-none-without-raw": "NONE",
+    "start-dot-tag-never-starts": ".-X", "untyped-tags": "B",
+  ]
+
   @Test func thereAreManyCases() {
     #expect(Self.cases.count >= 50)
   }
@@ -26,6 +35,11 @@ struct ScoreFixtureTests {
     let status = Int32(try String(contentsOf: base.appendingPathExtension("status"), encoding: .utf8)
       .trimmingCharacters(in: .whitespacesAndNewlines))!
     let r = try ToolRunner.run("ner-score", args, stdin: input)
+    if let value = Self.stopsAtNonTag[name] {
+      #expect(r.status == 65 && r.stdout.isEmpty, "\(r.text)")
+      #expect(r.stderr.hasPrefix("ner-score: <stdin>:") && r.stderr.contains("'\(value)' is not a tag"), "\(r.stderr)")
+      return
+    }
     #expect(r.stdout == expected, "stdout differs:\n\(r.text)\n--- expected:\n\(String(decoding: expected, as: UTF8.self))")
     if status == 0 {
       #expect(r.status == 0, "stderr: \(r.stderr)")

@@ -69,8 +69,8 @@ struct TagTests {
     #expect(r.text.contains(#""pred_prob":[0."#) || r.text.contains(#""pred_prob":[1.0000"#), "\(r.text)")
     let conll = try tag(["-m", model, "--marginals"], "we O\nlive O\nin O\nLima B-LOC\nnow O\n")
     let fields = conll.text.split(separator: "\n")[3].split(separator: " ")
-    #expect(fields.count == 4 && fields[2] == "B-LOC")
-    #expect(Double(fields[3])! > 0.5 && Double(fields[3])! <= 1)
+    #expect(fields.count == 4 && fields[3] == "B-LOC")  // token, probability, gold, prediction
+    #expect(Double(fields[1])! > 0.5 && Double(fields[1])! <= 1)
   }
 
   @Test func nbestAndSpansCarryProbabilities() throws {
@@ -79,7 +79,7 @@ struct TagTests {
     let r = try tag(["-m", model, "--nbest", "3"], input)
     let probs = r.text.split(separator: "\n").first { $0.hasPrefix("# nbest_prob = ") }!.dropFirst(15).split(separator: " ").map { Double($0)! }
     #expect(probs.count == 3 && probs[0] >= probs[1] && probs[1] >= probs[2] && probs.reduce(0, +) <= 1.0001)
-    #expect(r.text.split(separator: "\n")[4].split(separator: "\t").count == 5)  // token, gold, pred, pred2, pred3
+    #expect(r.text.split(separator: "\n")[4].split(separator: "\t").count == 5)  // token, pred2, pred3, gold, pred
     let spans = try tag(["-m", model, "--to", "spans"], input)
     let f = spans.text.split(separator: "\n")[0].split(separator: "\t")
     #expect(f[0] == "1" && f[1] == "3" && f[2] == "4" && f[3] == "LOC" && f[4] == "Lima")

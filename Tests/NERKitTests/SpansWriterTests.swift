@@ -52,7 +52,9 @@ import Testing
   }
 
   @Test func otherColumn() throws {
-    #expect(try spans("a B-X O\nb I-X B-Y\n", columnKey: "col1") == "1\t0\t2\tX\ta b\n")
+    // The last two columns hold tags: the gold tags and a prediction, `pred`.
+    #expect(try spans("a B-X O\nb I-X B-Y\n", columnKey: "pred") == "1\t1\t2\tY\tb\n")
+    #expect(try spans("a B-X O x\nb I-X B-Y y\n", columnKey: "col1") == "1\t0\t2\tX\ta b\n")
   }
 
   @Test func noTagColumnIsAnError() {

@@ -20,7 +20,7 @@ function __ner-romanize_parse_tokens -S
     set -l unparsed_tokens (__ner-romanize_tokens -pc)
     switch $unparsed_tokens[1]
     case 'ner-romanize'
-        __ner-romanize_parse_subcommand -r 1 'lang=' 'transform=' 'list-transforms' 'in-place' 'keep-diacritics' 'from=' 'to=' 'o/output=' 'version' 'h/help'
+        __ner-romanize_parse_subcommand -r 1 'lang=' 'transform=' 'list-transforms' 'in-place' 'keep-diacritics' 'from=' 'to=' 'o/output=' 'q/quiet' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
             __ner-romanize_parse_subcommand -r 1 'version'
@@ -77,14 +77,15 @@ function __ner-romanize_custom_completion
 end
 
 complete -c 'ner-romanize' -f
-complete -c 'ner-romanize' -n '__ner-romanize_should_offer_completions_for_flags_or_options "ner-romanize" lang' -l 'lang' -d 'Language of sentences that give none (ISO 639-1 or 639-3: ru, uk, ar, ur, hi, mr, bn...; a sentence\'s \'# lang\' or JSONL \'lang\' comes first); default: rules for any language.' -rfka ''
+complete -c 'ner-romanize' -n '__ner-romanize_should_offer_completions_for_flags_or_options "ner-romanize" lang' -l 'lang' -d 'Language of sentences that give none (ISO 639-1, or 639-3 for the languages with rules: ru, uk, hi, mr, fa...; a sentence\'s \'# lang\' or JSONL \'lang\' comes first); default: rules for any language, with a warning.' -rfka ''
 complete -c 'ner-romanize' -n '__ner-romanize_should_offer_completions_for_flags_or_options "ner-romanize" transform' -l 'transform' -d 'Use this ICU transform or compound ID instead of the project\'s rules.' -rfka ''
 complete -c 'ner-romanize' -n '__ner-romanize_should_offer_completions_for_flags_or_options "ner-romanize" list-transforms' -l 'list-transforms' -d 'Print the transform IDs ICU offers and exit.'
 complete -c 'ner-romanize' -n '__ner-romanize_should_offer_completions_for_flags_or_options "ner-romanize" in-place' -l 'in-place' -d 'Replace the tokens instead of adding a column.'
 complete -c 'ner-romanize' -n '__ner-romanize_should_offer_completions_for_flags_or_options "ner-romanize" keep-diacritics' -l 'keep-diacritics' -d 'Leave Latin-script tokens unchanged, diacritics included.'
 complete -c 'ner-romanize' -n '__ner-romanize_should_offer_completions_for_flags_or_options "ner-romanize" from' -l 'from' -d 'Input format: auto, conll or jsonl.' -rfka 'auto conll jsonl'
-complete -c 'ner-romanize' -n '__ner-romanize_should_offer_completions_for_flags_or_options "ner-romanize" to' -l 'to' -d 'Output format: conll or jsonl (default: the input\'s format).' -rfka 'conll jsonl spans'
+complete -c 'ner-romanize' -n '__ner-romanize_should_offer_completions_for_flags_or_options "ner-romanize" to' -l 'to' -d 'Output format: conll or jsonl (default: the input\'s format).' -rfka 'conll jsonl'
 complete -c 'ner-romanize' -n '__ner-romanize_should_offer_completions_for_flags_or_options "ner-romanize" o output' -s 'o' -l 'output' -d 'Write to this file (atomically) instead of standard output.' -rfka ''
+complete -c 'ner-romanize' -n '__ner-romanize_should_offer_completions_for_flags_or_options "ner-romanize" q quiet' -s 'q' -l 'quiet' -d 'Do not warn that sentences without a language get the generic rules.'
 complete -c 'ner-romanize' -n '__ner-romanize_should_offer_completions_for_flags_or_options "ner-romanize" version' -l 'version' -d 'Show the version.'
 complete -c 'ner-romanize' -n '__ner-romanize_should_offer_completions_for_flags_or_options "ner-romanize" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'ner-romanize' -n '__ner-romanize_should_offer_completions_for_positional "ner-romanize" -eq 1' -fa 'help' -d 'Show subcommand help information.'

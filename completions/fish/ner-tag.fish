@@ -23,7 +23,7 @@ function __ner-tag_parse_tokens -S
         __ner-tag_parse_subcommand 0 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'tag'
-            __ner-tag_parse_subcommand -r 1 'm/model=' 'from=' 'to=' 'lang=' 'marginals' 'nbest=' 'threads=' 'o/output=' 'version' 'h/help'
+            __ner-tag_parse_subcommand -r 1 'm/model=' 'from=' 'to=' 'lang=' 'scheme=' 'marginals' 'nbest=' 'threads=' 'o/output=' 'version' 'h/help'
         case 'train'
             __ner-tag_parse_subcommand -r 1 'm/model=+' 'kind=' 'from=' 'lang=' 'weight=+' 'tag-scheme=' 'threads=' 'dev=' 'patience=' 'template=' 'token-column=' 'column=+' 'language-features' 'language-word-features' 'c1=' 'c2=' 'max-iterations=' 'epsilon=' 'period=' 'delta=' 'memories=' 'min-freq=' 'all-states' 'dev-every=' 'epochs=' 'batch-size=' 'optimizer=' 'learning-rate=' 'momentum=' 'clip=' 'decay=' 'dropout=' 'seed=' 'char-dim=' 'char-hidden=' 'word-dim=' 'hidden=' 'layers=' 'language-dim=' 'embeddings=+' 'max-pretrained=' 'freeze-embeddings' 'share-directions' 'lower' 'mask-digits' 'q/quiet' 'version' 'h/help'
         case 'features'
@@ -96,6 +96,7 @@ complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_option
 complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag tag" from' -l 'from' -d 'Input format: auto, conll, jsonl or crfsuite.' -rfka 'auto conll jsonl crfsuite'
 complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag tag" to' -l 'to' -d 'Output format: conll, jsonl or spans (entities with their probability; default: the input\'s format).' -rfka 'conll jsonl spans'
 complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag tag" lang' -l 'lang' -d 'Language of sentences that give none (after LANG=FILE and \'# lang\'; default: the model\'s first training language).' -rfka ''
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag tag" scheme' -l 'scheme' -d 'Write the predicted tags in this scheme: iob1, iob2, iobes, bilou or io (default: the scheme of the input\'s gold tags when it has them, else the model\'s).' -rfka 'iob1 iob2 iobes bilou io'
 complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag tag" marginals' -l 'marginals' -d 'Add the probability of each predicted tag (CoNLL: a column after the tags; JSONL: \'pred_prob\').'
 complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag tag" nbest' -l 'nbest' -d 'Write the N best tag sequences with their probabilities (columns pred, pred2...; \'# nbest_prob\'; JSONL \'nbest\').' -rfka ''
 complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag tag" threads' -l 'threads' -d 'Threads to tag with (default: all cores); the output is the same for any number.' -rfka ''

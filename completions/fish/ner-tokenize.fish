@@ -77,7 +77,7 @@ function __ner-tokenize_custom_completion
 end
 
 complete -c 'ner-tokenize' -f
-complete -c 'ner-tokenize' -n '__ner-tokenize_should_offer_completions_for_flags_or_options "ner-tokenize" lang' -l 'lang' -d 'Language code for ICU\'s sentence rules and abbreviations (es, en, de...).' -rfka ''
+complete -c 'ner-tokenize' -n '__ner-tokenize_should_offer_completions_for_flags_or_options "ner-tokenize" lang' -l 'lang' -d 'Language code for ICU\'s sentence rules and abbreviations (ISO 639-1: es, en, de...).' -rfka ''
 complete -c 'ner-tokenize' -n '__ner-tokenize_should_offer_completions_for_flags_or_options "ner-tokenize" no-split' -l 'no-split' -d 'Keep each input line as one sentence.'
 complete -c 'ner-tokenize' -n '__ner-tokenize_should_offer_completions_for_flags_or_options "ner-tokenize" split-hyphens' -l 'split-hyphens' -d 'Split hyphenated compounds (Jean-Pierre) into words and hyphens.'
 complete -c 'ner-tokenize' -n '__ner-tokenize_should_offer_completions_for_flags_or_options "ner-tokenize" pretokenized' -l 'pretokenized' -d 'Input is already tokenized: split lines on whitespace only, one sentence per line.'
@@ -88,7 +88,7 @@ complete -c 'ner-tokenize' -n '__ner-tokenize_should_offer_completions_for_flags
 complete -c 'ner-tokenize' -n '__ner-tokenize_should_offer_completions_for_flags_or_options "ner-tokenize" replace-invalid' -l 'replace-invalid' -d 'Replace invalid UTF-8 with U+FFFD instead of stopping.'
 complete -c 'ner-tokenize' -n '__ner-tokenize_should_offer_completions_for_flags_or_options "ner-tokenize" no-metadata' -l 'no-metadata' -d 'Write no \'# id\' and \'# text\' lines (CoNLL) or fields (JSONL).'
 complete -c 'ner-tokenize' -n '__ner-tokenize_should_offer_completions_for_flags_or_options "ner-tokenize" threads' -l 'threads' -d 'Threads to tokenize with (default: all cores); the output is the same for any number.' -rfka ''
-complete -c 'ner-tokenize' -n '__ner-tokenize_should_offer_completions_for_flags_or_options "ner-tokenize" to' -l 'to' -d 'Output format: conll or jsonl.' -rfka 'conll jsonl spans'
+complete -c 'ner-tokenize' -n '__ner-tokenize_should_offer_completions_for_flags_or_options "ner-tokenize" to' -l 'to' -d 'Output format: conll or jsonl.' -rfka 'conll jsonl'
 complete -c 'ner-tokenize' -n '__ner-tokenize_should_offer_completions_for_flags_or_options "ner-tokenize" o output' -s 'o' -l 'output' -d 'Write to this file (atomically) instead of standard output.' -rfka ''
 complete -c 'ner-tokenize' -n '__ner-tokenize_should_offer_completions_for_flags_or_options "ner-tokenize" version' -l 'version' -d 'Show the version.'
 complete -c 'ner-tokenize' -n '__ner-tokenize_should_offer_completions_for_flags_or_options "ner-tokenize" h help' -s 'h' -l 'help' -d 'Show help information.'

@@ -108,7 +108,7 @@ complete -c 'ner-translate' -n '__ner-translate_should_offer_completions_for_fla
 complete -c 'ner-translate' -n '__ner-translate_should_offer_completions_for_flags_or_options "ner-translate translate" k' -l 'k' -d 'CSLS neighbourhood size for --fallback csls (at most the vocabulary: a larger k is the whole vocabulary).' -rfka ''
 complete -c 'ner-translate' -n '__ner-translate_should_offer_completions_for_flags_or_options "ner-translate translate" stats' -l 'stats' -d 'Print a summary of what happened to the tokens on stderr.'
 complete -c 'ner-translate' -n '__ner-translate_should_offer_completions_for_flags_or_options "ner-translate translate" from' -l 'from' -d 'Input format: auto, conll or jsonl.' -rfka 'auto conll jsonl'
-complete -c 'ner-translate' -n '__ner-translate_should_offer_completions_for_flags_or_options "ner-translate translate" to' -l 'to' -d 'Output format: conll or jsonl (default: the input\'s format).' -rfka 'conll jsonl spans'
+complete -c 'ner-translate' -n '__ner-translate_should_offer_completions_for_flags_or_options "ner-translate translate" to' -l 'to' -d 'Output format: conll or jsonl (default: the input\'s format).' -rfka 'conll jsonl'
 complete -c 'ner-translate' -n '__ner-translate_should_offer_completions_for_flags_or_options "ner-translate translate" o output' -s 'o' -l 'output' -d 'Write to this file (atomically) instead of standard output.' -rfka ''
 complete -c 'ner-translate' -n '__ner-translate_should_offer_completions_for_flags_or_options "ner-translate translate" version' -l 'version' -d 'Show the version.'
 complete -c 'ner-translate' -n '__ner-translate_should_offer_completions_for_flags_or_options "ner-translate translate" h help' -s 'h' -l 'help' -d 'Show help information.'

@@ -162,6 +162,12 @@ int32_t cicu_transliterator_count(void);
 /** Writes the i-th transform ID (UTF-8, NUL-terminated) to `buffer`; returns its length or -1. */
 int32_t cicu_transliterator_id(int32_t i, char *buffer, int32_t capacity);
 
+/** The number of ISO 639 language codes ICU knows (two- and three-letter). */
+int32_t cicu_language_count(void);
+
+/** The i-th ISO 639 language code ICU knows (static storage), or NULL. */
+const char *cicu_language(int32_t i);
+
 /** The version of the ICU library in use, as "major.minor" (static storage). */
 const char *cicu_version(void);
 

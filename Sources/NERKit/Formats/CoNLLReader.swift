@@ -10,7 +10,9 @@
 /// - A line whose first field is `-DOCSTART-` is a document boundary, a record of its own.
 /// - The last sentence may lack its blank line; CR LF line ends are accepted and kept.
 /// - Without column names the first column holds the tokens and the last one the gold
-///   tags when all its values are tags.
+///   tags when all its values are tags; when the last two columns both hold tags, they
+///   are the gold tags and a prediction (`pred`), conlleval's convention (except after a
+///   syntactic chunk column, as in CoNLL-2003).
 /// - Every token line of a sentence must have the same number of fields, and the input
 ///   must be UTF-8; otherwise ``DataError`` with the line number.
 ///
@@ -29,6 +31,8 @@ public final class CoNLLReader: RecordReader {
   /// Names from `# global.columns`, once seen.
   public private(set) var columnNames: [String]?
   private var lastColumnCount = 0
+  /// Whether a sentence has shown a syntactic chunk column before the tags.
+  private var hasChunkColumn = false
 
   public init(lines: LineReader) { self.lines = lines }
 
@@ -106,7 +110,7 @@ public final class CoNLLReader: RecordReader {
         }
       }
       flushPending()
-      let sep: UInt8 = bytes.contains(0x09) ? 0x09 : 0x20
+      let sep: UInt8 = bytes.contains(0x20) && !bytes.contains(0x09) ? 0x20 : 0x09
       var doc = DocumentStart(fields: split(text, sep))
       doc.layout.separator = sep
       doc.layout.crlf = crlf
@@ -131,6 +135,11 @@ public final class CoNLLReader: RecordReader {
       building!.header.append(Self.parseHeader(text))
       return
     }
+    if Self.looksLikeJSON(bytes) {
+      throw DataError(
+        line: line.number,
+        "a JSON object or array where CoNLL has a token line; read JSONL with --from jsonl (a JSON array: one object a line, jq -c '.[]')")
+    }
     if building!.fields.isEmpty {
       building!.separator = bytes.contains(0x09) ? 0x09 : 0x20
       building!.firstRowLine = line.number
@@ -143,6 +152,23 @@ public final class CoNLLReader: RecordReader {
     }
     building!.fields.append(fields)
     building!.tokenLines.append(line.number)
+  }
+
+  /// Whether a line is a JSON object or array (`{"...}`, `[{...}]`, `["..."]`; a comma
+  /// after it allowed), which no CoNLL token line is: `[` or `{` alone are tokens.
+  static func looksLikeJSON(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    func blank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+    var i = 0
+    var j = bytes.count
+    while i < j && blank(bytes[i]) { i += 1 }
+    while j > i && (blank(bytes[j - 1]) || bytes[j - 1] == UInt8(ascii: ",")) { j -= 1 }
+    guard j - i >= 2 else { return false }
+    let (first, second, last) = (bytes[i], bytes[i + 1], bytes[j - 1])
+    let quote = UInt8(ascii: "\""), open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+    let openArray = UInt8(ascii: "["), closeArray = UInt8(ascii: "]")
+    guard last == close || last == closeArray else { return false }
+    if first == open { return second == quote || second == close }
+    return first == openArray && [quote, open, openArray, closeArray].contains(second)
   }
 
   private static let docStartMarker = Array("-DOCSTART-".utf8)
@@ -250,7 +276,8 @@ public final class CoNLLReader: RecordReader {
     building = nil
     flushPending()
     var s = Sentence()
-    s.layout.separator = b.separator
+    // One column has no separator to keep: a column added to it goes after a tab.
+    s.layout.separator = b.fields.first.map { $0.count > 1 } ?? true ? b.separator : 0x09
     s.layout.crlf = b.crlf
     s.layout.blankLinesAfter = blankLinesAfter
     takeLeadingBlankLines(&s.layout)
@@ -297,11 +324,15 @@ public final class CoNLLReader: RecordReader {
       var used = Set<String>()
       for j in 0..<width {
         let key = names[j].lowercased()
-        let taken = ReservedKeys.all.contains(key) || ["id", "lang", "text", "offsets"].contains(key) || key.hasPrefix("col")
+        let taken = (ReservedKeys.all.contains(key) && key != "pred") || ["id", "lang", "text", "offsets"].contains(key) || key.hasPrefix("col")
         columns[j].key = taken || !used.insert(key).inserted ? "col\(j)" : key
       }
     } else {
       for j in 0..<width { columns[j].key = "col\(j)" }
+      if width >= 3, tokenIndex < width - 2, isGoldAndPrediction(columns[width - 2].values, columns[width - 1].values) {
+        tagIndex = width - 2
+        columns[width - 1].key = "pred"
+      }
     }
     if tagIndex == nil, width >= 2, tokenIndex != width - 1, columns[width - 1].values.allSatisfy(Tag.isTag) {
       tagIndex = width - 1
@@ -311,6 +342,26 @@ public final class CoNLLReader: RecordReader {
     s.tokenColumn = tokenIndex
     s.tagColumn = tagIndex
   }
+
+  /// Whether the last two columns of an unnamed file are the gold tags and a prediction,
+  /// by conlleval's convention: both hold tags. Not when the first is a syntactic chunk
+  /// column (CoNLL-2000's phrase types, as in CoNLL-2003's `EU NNP B-NP B-ORG`): once a
+  /// sentence shows one, the file's last column is its gold.
+  private func isGoldAndPrediction(_ gold: [String], _ prediction: [String]) -> Bool {
+    guard !hasChunkColumn, gold.allSatisfy(Tag.isTag), prediction.allSatisfy(Tag.isTag) else { return false }
+    let goldTypes = Set(gold.compactMap { Tag(parsing: $0)?.type }.filter { !$0.isEmpty })
+    if !goldTypes.isEmpty && goldTypes.isSubset(of: Self.chunkTypes) {
+      let predictionTypes = Set(prediction.compactMap { Tag(parsing: $0)?.type })
+      if predictionTypes.isDisjoint(with: Self.chunkTypes) {
+        hasChunkColumn = true
+        return false
+      }
+    }
+    return true
+  }
+
+  /// The phrase types of CoNLL-2000 chunking (CoNLL-2003's third column).
+  private static let chunkTypes: Set<String> = ["NP", "VP", "PP", "ADVP", "ADJP", "SBAR", "PRT", "CONJP", "INTJ", "LST", "UCP"]
 
   private func finish() {
     finished = true

@@ -11,15 +11,17 @@ public enum PredictionLayout: Sendable {
 extension Sentence {
   /// Adds a prediction: the `pred` column (replacing one already there) and what
   /// --marginals, --nbest and spans output ask for; JSONL keys new to the sentence go
-  /// after its own.
+  /// after its own. In CoNLL the prediction is the last column, the probabilities and
+  /// other n-best sequences go before the gold tags (see
+  /// ``ColumnInsertion/insertPrediction(_:into:)``).
   public mutating func add(_ p: SequenceTagger.Prediction, as layout: PredictionLayout) {
     func number(_ x: Double) -> String { CFormat.format("%.4f", x) }
-    setColumn("pred", p.labels)
+    var added: [Column] = []
     if !p.probabilities.isEmpty {
       if layout == .json {
         setJSON("pred_prob", JSONText.array(raw: p.probabilities.map(number)))
       } else {
-        setColumn("pred_prob", p.probabilities.map(number))
+        added.append(Column(key: "pred_prob", values: p.probabilities.map(number)))
       }
     }
     if !p.nbest.isEmpty {
@@ -27,19 +29,16 @@ extension Sentence {
         let items = p.nbest.map { JSONText.object([("pred", JSONText.array($0.labels)), ("prob", number($0.probability))]) }
         setJSON("nbest", JSONText.array(raw: items))
       } else {
-        for (k, n) in p.nbest.enumerated().dropFirst() { setColumn("pred\(k + 1)", n.labels) }
+        for (k, n) in p.nbest.enumerated().dropFirst() { added.append(Column(key: "pred\(k + 1)", values: n.labels)) }
         setMetadata("nbest_prob", p.nbest.map { number($0.probability) }.joined(separator: " "))
       }
     }
+    added.append(Column(key: "pred", values: p.labels))
+    for c in added { orderKey(c.key) }
+    ColumnInsertion.insertPrediction(added, into: &self)
     if layout == .spans {
       header.append(.json(key: "pred_span_prob", raw: JSONText.array(raw: p.spans.map { number($0.probability) })))
     }
-  }
-
-  /// Sets a column (replacing one of the same key).
-  mutating func setColumn(_ key: String, _ values: [String]) {
-    if let i = columnIndex(key) { columns[i].values = values } else { columns.append(Column(key: key, values: values)) }
-    orderKey(key)
   }
 
   /// Adds a JSON field.

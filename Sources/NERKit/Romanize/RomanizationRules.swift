@@ -104,6 +104,9 @@ public enum RomanizationRules {
     return shared.isEmpty ? body : shared + "\n" + body
   }
 
+  /// The codes of the languages with rules of their own (ISO 639-1 and 639-3).
+  public static let languagesWithRules = ["ru", "rus", "uk", "ukr", "hi", "hin", "mr", "mar", "fa", "fas", "per", "prs", "pes"]
+
   /// The languages with rules of their own; every other code gets the generic rules.
   enum Language: Equatable {
     case russian, ukrainian, hindi, marathi, persian, generic

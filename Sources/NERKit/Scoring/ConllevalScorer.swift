@@ -24,6 +24,9 @@ public struct ConllevalScorer {
     public var strictScheme: TagScheme?
     /// Keep spans and sentence boundaries, for the reports beyond conlleval's.
     public var recordSpans = false
+    /// Stop at a gold or guessed value that is not a tag (``isTag(_:)``), which
+    /// conlleval.pl would count as a chunk (ner-score's contract; not with `raw`).
+    public var requireTags = false
 
     public init() {}
   }
@@ -323,6 +326,7 @@ public struct ConllevalScorer {
 
   @inline(__always)
   private mutating func addPair(gold: UnsafeBufferPointer<UInt8>, guess: UnsafeBufferPointer<UInt8>, line: Int) throws {
+    if options.requireTags && !options.raw { try Self.checkTags(gold: gold, guess: guess, line: line) }
     let c = parse(gold)
     let g = parse(guess)
     var same = c.prefixLength == g.prefixLength
@@ -335,6 +339,45 @@ public struct ConllevalScorer {
     }
     counter.add(correct: c.chunk, correctType: c.type, guessed: g.chunk, guessedType: g.type, boundary: false, sameTag: same)
     position += 1
+  }
+
+  /// Whether `tag` is a tag by the suite's definition: `O`, a prefix letter (B I E S L U,
+  /// or conlleval's `[` and `]`), a hyphen and a type, or a bare `[` or `]`.
+  @inline(__always)
+  static func isTag(_ tag: UnsafeBufferPointer<UInt8>) -> Bool {
+    let n = tag.count
+    guard n > 0 else { return false }
+    let first = tag[0]
+    if n == 1 { return first == UInt8(ascii: "O") || first == UInt8(ascii: "[") || first == UInt8(ascii: "]") }
+    guard n >= 3, tag[1] == UInt8(ascii: "-") else { return false }
+    switch first {
+    case UInt8(ascii: "B"), UInt8(ascii: "I"), UInt8(ascii: "E"), UInt8(ascii: "S"), UInt8(ascii: "L"), UInt8(ascii: "U"),
+      UInt8(ascii: "["), UInt8(ascii: "]"):
+      return true
+    default: return false
+    }
+  }
+
+  /// Stops at a gold or guessed value that is not a tag (a probability, a token: a
+  /// column other than conlleval's last two), rather than count it as a chunk.
+  @inline(__always)
+  static func checkTags(gold: UnsafeBufferPointer<UInt8>, guess: UnsafeBufferPointer<UInt8>, line: Int) throws {
+    if gold.count == 1 && guess.count == 1 && gold[0] == UInt8(ascii: "O") && guess[0] == UInt8(ascii: "O") { return }
+    let goldIsTag = isTag(gold)
+    // A CR LF line end leaves its CR in the guess, as in conlleval.pl (ner-score warns).
+    let guess = guess.last == 0x0D ? UnsafeBufferPointer(rebasing: guess.dropLast()) : guess
+    if goldIsTag && isTag(guess) { return }
+    let what = "(O, or B-, I-, E-, S-, L-, U-, [- or ]- and a type)"
+    if !goldIsTag && isTag(guess) {
+      throw DataError(
+        line: line,
+        "'\(String(decoding: gold, as: UTF8.self))' is not a tag \(what), but ner-score expects the gold tags and the predicted tags as the last two fields (JSONL: 'tags' and 'pred'); is the prediction column missing?")
+    }
+    let side = goldIsTag ? "predicted tag (the last field; JSONL: 'pred')" : "gold tag (the second-last field; JSONL: 'tags')"
+    let value = goldIsTag ? guess : gold
+    throw DataError(
+      line: line,
+      "'\(String(decoding: value, as: UTF8.self))' is not a tag \(what) where ner-score reads the \(side); with -r any value is a type")
   }
 
   private func strictTag(_ tag: UnsafeBufferPointer<UInt8>, _ prefixLength: Int, _ type: Int, _ line: Int) throws -> (UInt8, Int) {

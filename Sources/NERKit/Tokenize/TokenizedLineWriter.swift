@@ -28,11 +28,13 @@ public struct TokenizedLineWriter {
     }
   }
 
-  /// Appends the sentences of `tokenized`, the result of tokenizing `line`, to `out`.
-  public func write(_ line: UnsafeBufferPointer<UInt8>, _ tokenized: TokenizedLine, to out: inout ByteBuffer) {
+  /// Appends the sentences of `tokenized`, the result of tokenizing `line`, to `out`;
+  /// `occurrence` is the line's number among the lines of its file with the same id
+  /// prefix (see ``SentenceID``).
+  public func write(_ line: UnsafeBufferPointer<UInt8>, _ tokenized: TokenizedLine, occurrence: Int = 1, to out: inout ByteBuffer) {
     guard !tokenized.sentences.isEmpty else { return }
     var id: [UInt8] = []
-    if metadata { SentenceID.appendPrefix(line, to: &id) }
+    if metadata { SentenceID.appendPrefix(line, occurrence: occurrence, to: &id) }
     for (k, sentence) in tokenized.sentences.enumerated() {
       let text = UnsafeBufferPointer(rebasing: line[sentence.text])
       let tokens = tokenized.tokens[sentence.tokens]
