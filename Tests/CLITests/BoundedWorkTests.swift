@@ -163,6 +163,7 @@ struct BoundedWorkTests {
     (#"{"tokens":["x"],"tags":["O"],"comments":["hello"]}"#, "comment 'hello' cannot be written as a CoNLL comment line (it must start with '#' and be one line)"),
     (##"{"tokens":["x"],"tags":["O"],"comments":["# a\nb"]}"##, #"comment '# a\nb' cannot be written as a CoNLL comment line (it must start with '#' and be one line)"#),
     (#"{"docstart":"-DOCSTART-\nx"}"#, #"'docstart' ('-DOCSTART-\nx') is not one '-DOCSTART-' line: CoNLL cannot hold it"#),
+    (#"{"tokens":["{\"a\":1}"]}"#, #"token line 1 ('{"a":1}') would read as JSON, which CoNLL refuses"#),
     (#"{"docstart":"hello"}"#, "'docstart' ('hello') is not one '-DOCSTART-' line: CoNLL cannot hold it"),
   ]
 

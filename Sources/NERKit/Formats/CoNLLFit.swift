@@ -9,7 +9,8 @@
 /// - an empty value in a sentence of one column (a blank line ends a sentence);
 /// - a token line that would read as something else: a first line starting with `#`
 ///   (metadata, unless it looks like a token line of the file, as the reader judges), or
-///   any line starting with the `-DOCSTART-` field (a document boundary);
+///   any line starting with the `-DOCSTART-` field (a document boundary), or a line
+///   that looks like JSON (which the reader refuses);
 /// - a comment line that does not start with `#` or holds a line feed (or ends with a CR
 ///   in a layout of LF line ends);
 /// - a `-DOCSTART-` record whose text is not one `-DOCSTART-` line.
@@ -42,8 +43,18 @@ struct CoNLLFit {
       }
     }
     let first = s.columns[0]
-    for (i, value) in first.values.enumerated() where Self.isDocStart(value) {
-      throw DataError(line: s.lineOfToken(i), "'\(first.key)' value \(i + 1) is '-DOCSTART-', which CoNLL reads as a document boundary")
+    let sep = String(UnicodeScalar(separator))
+    for (i, value) in first.values.enumerated() {
+      if Self.isDocStart(value) {
+        throw DataError(line: s.lineOfToken(i), "'\(first.key)' value \(i + 1) is '-DOCSTART-', which CoNLL reads as a document boundary")
+      }
+      guard let start = value.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }), start == UInt8(ascii: "{") || start == UInt8(ascii: "[") else {
+        continue
+      }
+      var line = s.columns.map { $0.values[i] }.joined(separator: sep)
+      if line.withUTF8({ CoNLLReader.looksLikeJSON($0) }) {
+        throw DataError(line: s.lineOfToken(i), "token line \(i + 1) ('\(Self.shown(line))') would read as JSON, which CoNLL refuses")
+      }
     }
     if first.values[0].hasPrefix("#") {
       let line = s.columns.map { $0.values[0] }.joined(separator: String(UnicodeScalar(separator)))
