@@ -25,7 +25,12 @@ let package = Package(
       name: "CLinAlg",
       linkerSettings: [.linkedLibrary("lapacke"), .linkedLibrary("openblas")]
     ),
-    .target(name: "NERKit", dependencies: ["CICU", "CLinAlg"]),
+    // zlib behind a plain-C seam: gzip input read transparently, `-o FILE.gz` compressed.
+    .target(
+      name: "CZlib",
+      linkerSettings: [.linkedLibrary("z")]
+    ),
+    .target(name: "NERKit", dependencies: ["CICU", "CLinAlg", "CZlib"]),
     .target(
       name: "NERCLI",
       dependencies: ["NERKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]

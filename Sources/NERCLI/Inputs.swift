@@ -56,9 +56,15 @@ public final class InputFile {
     let aligned = offset / page * page
     let length = size + (offset - aligned)
     guard let p = mmap(nil, length, PROT_READ, MAP_PRIVATE, fd, off_t(aligned)), p != MAP_FAILED else { return nil }
+    let bytes = UnsafeBufferPointer(start: (p + (offset - aligned)).assumingMemoryBound(to: UInt8.self), count: size)
+    // A gzip file is read through ``lines``, which decompresses it.
+    guard !(size >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B) else {
+      munmap(p, length)
+      return nil
+    }
     madvise(p, length, Int32(MADV_SEQUENTIAL))
     mapping = (p, length)
-    return UnsafeBufferPointer(start: (p + (offset - aligned)).assumingMemoryBound(to: UInt8.self), count: size)
+    return bytes
   }
 
   /// The paths to read: the arguments, or standard input when there are none.

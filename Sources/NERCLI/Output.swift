@@ -14,7 +14,8 @@ public final class OutputTarget {
   private let fd: Int32
   private var committed = false
 
-  /// Standard output when `path` is nil or `-`.
+  /// Standard output when `path` is nil or `-`; a path ending in `.gz` is written
+  /// gzip-compressed.
   public init(path: String?) throws {
     if let path, path != "-" {
       var template = Array((path + ".tmp.XXXXXX").utf8CString)
@@ -26,7 +27,7 @@ public final class OutputTarget {
       self.fd = fd
       self.path = path
       self.temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-      buffer = OutputBuffer(fileDescriptor: fd)
+      buffer = try OutputBuffer(fileDescriptor: fd, gzip: path.hasSuffix(".gz"))
     } else {
       fd = 1
       self.path = nil
@@ -35,10 +36,10 @@ public final class OutputTarget {
     }
   }
 
-  /// Flushes, and for a file renames it into place.
+  /// Flushes (ending a gzip stream), and for a file renames it into place.
   public func commit() throws {
     do {
-      try buffer.flush()
+      try buffer.finish()
     } catch let e as IOFailure {
       throw ToolFailure(file: path ?? "<stdout>", "write error: \(e.message)", status: ExitStatus.ioError)
     }

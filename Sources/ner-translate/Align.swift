@@ -5,14 +5,31 @@ import NERKit
 extension NERTranslate {
   struct Align: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Map source embeddings into the target space (Procrustes, refined as MUSE does).",
+      abstract: "Map source embeddings into the target space (Procrustes, adversarial or unsupervised, refined as MUSE does).",
       discussion: """
         Solves the orthogonal map W minimizing ||W X - Y|| over the pairs of a seed \
         dictionary (--dictionary; pairs with a word outside the vocabularies are \
         skipped) or of the words spelled the same in both vocabularies (--identical), by \
         the SVD of Y^T X. Each further round induces a dictionary from the current map \
         (mutual nearest neighbours by CSLS among the --max-rank most frequent words) and \
-        solves Procrustes on it again, as MUSE's supervised refinement does. Writes the \
+        solves Procrustes on it again, as MUSE's supervised refinement does. Every round \
+        is scored by MUSE's unsupervised criterion (--criterion-words) and the best round \
+        is kept, so refinement never ends worse by it than it started.
+
+        Without a dictionary: --adversarial trains the map against a discriminator \
+        (Conneau et al. 2018): an MLP with leaky ReLU, input dropout 0.1 and label \
+        smoothing 0.1 tells mapped source vectors from target vectors among the \
+        --most-frequent words; W is trained to fool it by SGD (batches of 32) and kept \
+        near orthogonal (W <- 1.001 W - 0.001 (W W^T) W); after each epoch the criterion \
+        keeps the best W, the learning rate decays by 0.98 and halves when the criterion \
+        drops. Defaults are CPU-sized (MUSE's in each option's help): about a minute an \
+        epoch on 100-dimensional vectors on one core. Adversarial training is known to \
+        fail on weak embeddings; --init similarity (VecMap: the similarity-distribution \
+        dictionary, then self-learning with stochastic dictionary induction) is the \
+        robust alternative. Either start is then refined by --rounds Procrustes rounds \
+        from its mapping. Results depend on --seed only, not on --threads.
+
+        Writes the \
         mapped source vectors (.vec; standard output without --output) and/or the map \
         itself (--save-mapping) for later --mapping options. A line per round on stderr \
         unless --quiet.
@@ -20,6 +37,8 @@ extension NERTranslate {
         EXAMPLES:
           ner-translate align --source-embeddings en.vec --target-embeddings es.vec --dictionary en-es.train.txt --output en-mapped.vec --save-mapping en-es.map
           ner-translate align --source-embeddings en.vec --target-embeddings nl.vec --identical --rounds 5 --save-mapping en-nl.map -o en-mapped.vec
+          ner-translate align --source-embeddings en.vec --target-embeddings es.vec --init similarity --save-mapping en-es.map
+          ner-translate align --source-embeddings en.vec --target-embeddings es.vec --adversarial --seed 3 --save-mapping en-es.map
         """)
 
     @OptionGroup var embeddings: EmbeddingOptions
@@ -60,12 +79,63 @@ extension NERTranslate {
     @Flag(name: [.short, .long], help: "Print nothing on stderr but errors.")
     var quiet = false
 
+    @Flag(help: "No dictionary: start from an adversarially trained mapping (Conneau et al. 2018, MUSE), then refine.")
+    var adversarial = false
+
+    @Option(name: .customLong("init"), help: ArgumentHelp("No dictionary: start from an unsupervised initialization, then refine: 'similarity' (VecMap's similarity-distribution dictionary and stochastic self-learning, Artetxe et al. 2018).", valueName: "method"))
+    var initialization: InitChoice?
+
+    @Option(help: ArgumentHelp("Refinement keeps the round with the best unsupervised criterion: the mean cosine of each of the N most frequent source words and its CSLS translation (r terms among the same N words of each side).", valueName: "N"))
+    var criterionWords: Int = 10_000
+
+    @Option(help: "Seed of the random draws of --adversarial and --init.")
+    var seed: UInt64 = 1
+
+    @Option(help: ArgumentHelp("--adversarial: units of each hidden layer of the discriminator (MUSE: 2048).", valueName: "N"))
+    var discriminatorWidth: Int = 512
+
+    @Option(help: ArgumentHelp("--adversarial: hidden layers of the discriminator (MUSE: 2).", valueName: "N"))
+    var discriminatorLayers: Int = 2
+
+    @Option(help: ArgumentHelp("--adversarial: discriminator steps per mapping step (MUSE: 5).", valueName: "N"))
+    var discriminatorSteps: Int = 5
+
+    @Option(help: ArgumentHelp("--adversarial: epochs; the criterion after each picks the best mapping and drives the learning rate (MUSE: 5).", valueName: "N"))
+    var epochs: Int = 5
+
+    @Option(help: ArgumentHelp("--adversarial: vectors drawn per epoch, in batches of 32 (MUSE: 1,000,000).", valueName: "N"))
+    var epochSize: Int = 100_000
+
+    @Option(help: ArgumentHelp("--adversarial: batches come from the N most frequent words of each side; 0: all (MUSE: 75,000).", valueName: "N"))
+    var mostFrequent: Int = 20_000
+
+    @Option(help: ArgumentHelp("--adversarial: SGD learning rate of the mapping and of the discriminator (MUSE: 0.1).", valueName: "rate"))
+    var learningRate: Float = 0.1
+
+    @Option(help: ArgumentHelp("--init similarity: words taking part in self-learning (VecMap: 20,000).", valueName: "N"))
+    var initVocabulary: Int = 10_000
+
+    @Option(help: ArgumentHelp("--init similarity: iterations without improvement before the kept share of similarities doubles (VecMap: 50).", valueName: "N"))
+    var initPatience: Int = 10
+
+    @OptionGroup var threading: ThreadsOption<AlignThreads>
+
     func validate() throws {
-      if (dictionary == nil) == !identical { throw ValidationError("give a seed: --dictionary FILE or --identical (one of them).") }
+      let starts = [dictionary != nil, identical, adversarial, initialization != nil].filter { $0 }.count
+      if starts != 1 { throw ValidationError("give one start: --dictionary FILE, --identical, --adversarial or --init similarity.") }
       if rounds < 1 { throw ValidationError("--rounds needs a positive number.") }
       if maxRank < 0 { throw ValidationError("--max-rank needs a number >= 0.") }
       if k < 1 { throw ValidationError("--k needs a positive number.") }
       if !(0...12).contains(decimals) { throw ValidationError("--decimals needs a number from 0 to 12.") }
+      for (name, value) in [("--criterion-words", criterionWords), ("--discriminator-width", discriminatorWidth),
+                            ("--epochs", epochs), ("--epoch-size", epochSize), ("--init-vocabulary", initVocabulary),
+                            ("--init-patience", initPatience)] where value < 1 {
+        throw ValidationError("\(name) needs a positive number.")
+      }
+      if discriminatorLayers < 0 || discriminatorSteps < 0 || mostFrequent < 0 {
+        throw ValidationError("--discriminator-layers, --discriminator-steps and --most-frequent need numbers >= 0.")
+      }
+      if !(learningRate > 0 && learningRate.isFinite) { throw ValidationError("--learning-rate needs a positive number.") }
       _ = try normalizationSteps()
     }
 
@@ -84,40 +154,111 @@ extension NERTranslate {
         for step in try normalizationSteps() {
           if step == "center" { source.center(); target.center() } else { source.normalize(); target.normalize() }
         }
-        let seed: IndexDictionary
-        if let dictionary {
-          seed = try EmbeddingFiles.indexDictionary(dictionary, source: source, target: target)
-          if !quiet {
-            Diagnostics.write("ner-translate: seed: \(seed.pairs.count) of \(seed.pairsRead) pairs in both vocabularies (\(seed.missingSource) without a source vector, \(seed.missingTarget) without a target vector)\n")
-          }
+        var induction = DictionaryInduction(method: try retrievalMethod(method, k: k), build: build.value, maxRank: maxRank)
+        induction.threads = threading.threads
+        let criterion = UnsupervisedCriterion(words: criterionWords, k: 10, threads: threading.threads)
+        let refinement = ProcrustesRefinement(rounds: rounds, induction: induction, criterion: criterion)
+        let result: [ProcrustesRefinement.Round]
+        if adversarial || initialization != nil {
+          let start = adversarial ? adversarialMapping(source, target, criterion) : similarityMapping(source, target)
+          result = refinement.run(source: source, target: target, start: start)
         } else {
-          seed = IndexDictionary.identicalStrings(source: source, target: target)
-          if !quiet { Diagnostics.write("ner-translate: seed: \(seed.pairs.count) identical strings\n") }
+          result = refinement.run(source: source, target: target, seed: try seedPairs(source, target))
         }
-        guard !seed.pairs.isEmpty else {
-          throw ToolFailure(file: dictionary, "no seed pair has both words in the vocabularies", status: ExitStatus.dataError)
-        }
-        let induction = DictionaryInduction(method: try retrievalMethod(method, k: k), build: build.value, maxRank: maxRank)
-        let refinement = ProcrustesRefinement(rounds: rounds, induction: induction)
-        let result = refinement.run(source: source, target: target, seed: seed.pairs)
-        if !quiet {
-          for (i, round) in result.enumerated() {
-            Diagnostics.write("ner-translate: round \(i + 1): Procrustes on \(round.pairs.count) \(i == 0 ? "seed" : "induced") pairs\n")
-          }
-        }
-        let mapping = result.last!.mapping
-        if let saveMapping {
-          let out = try OutputTarget(path: saveMapping)
-          try out.run { try out.buffer.write(MappingFile.text(mapping)) }
-        }
-        if output != nil || saveMapping == nil {
-          let out = try OutputTarget(path: output)
-          try out.run { try VecWriter.write(mapping.apply(to: source), to: out.buffer, decimals: decimals) }
-        }
+        let best = ProcrustesRefinement.best(result)
+        if !quiet { report(result, best: best) }
+        try write(best.mapping, source: source)
         if !quiet { Diagnostics.write("ner-translate: aligned in \(Clock.format(Clock.now - clock))\n") }
       }
     }
+
+    /// The seed dictionary of --dictionary or --identical.
+    func seedPairs(_ source: WordEmbeddings, _ target: WordEmbeddings) throws -> [IndexPair] {
+      let seed: IndexDictionary
+      if let dictionary {
+        seed = try EmbeddingFiles.indexDictionary(dictionary, source: source, target: target)
+        if !quiet {
+          Diagnostics.write("ner-translate: seed: \(seed.pairs.count) of \(seed.pairsRead) pairs in both vocabularies (\(seed.missingSource) without a source vector, \(seed.missingTarget) without a target vector)\n")
+        }
+      } else {
+        seed = IndexDictionary.identicalStrings(source: source, target: target)
+        if !quiet { Diagnostics.write("ner-translate: seed: \(seed.pairs.count) identical strings\n") }
+      }
+      guard !seed.pairs.isEmpty else {
+        throw ToolFailure(file: dictionary, "no seed pair has both words in the vocabularies", status: ExitStatus.dataError)
+      }
+      return seed.pairs
+    }
+
+    /// The mapping of --adversarial, with a line per epoch on stderr.
+    func adversarialMapping(_ source: WordEmbeddings, _ target: WordEmbeddings, _ criterion: UnsupervisedCriterion) -> LinearMapping {
+      var trainer = AdversarialAlignment()
+      trainer.hidden = discriminatorWidth
+      trainer.layers = discriminatorLayers
+      trainer.discriminatorSteps = discriminatorSteps
+      trainer.epochs = epochs
+      trainer.epochSize = epochSize
+      trainer.mostFrequent = mostFrequent
+      trainer.learningRate = learningRate
+      trainer.discriminatorLearningRate = learningRate
+      trainer.seed = seed
+      trainer.criterion = criterion
+      let clock = Clock.now
+      return trainer.train(source: source, target: target) { epoch, e in
+        guard !quiet else { return }
+        let line = CFormat.format("criterion %.5f, discriminator loss %.4f, learning rate %.5f", e.criterion, e.discriminatorLoss, Double(e.learningRate))
+        Diagnostics.write("ner-translate: adversarial epoch \(epoch + 1): \(line) (\(Clock.format(Clock.now - clock)))\n")
+      }.mapping
+    }
+
+    /// The mapping of --init similarity, with a line per self-learning iteration on stderr.
+    func similarityMapping(_ source: WordEmbeddings, _ target: WordEmbeddings) -> LinearMapping {
+      var initialization = SimilarityInitialization()
+      initialization.vocabulary = initVocabulary
+      initialization.patience = initPatience
+      initialization.seed = seed
+      initialization.threads = threading.threads
+      return initialization.train(source: source, target: target) { it, i in
+        guard !quiet else { return }
+        let line = CFormat.format("objective %.5f, keep %.3f", i.objective, Double(i.keep))
+        Diagnostics.write("ner-translate: self-learning \(it): \(line), \(i.pairs) pairs\n")
+      }
+    }
+
+    /// A line per refinement round on stderr, and the round kept.
+    func report(_ result: [ProcrustesRefinement.Round], best: ProcrustesRefinement.Round) {
+      for (i, round) in result.enumerated() {
+        let what = round.pairs.isEmpty ? "start mapping" : "Procrustes on \(round.pairs.count) \(i == 0 ? "seed" : "induced") pairs"
+        let score = round.criterion.map { CFormat.format(", criterion %.5f", $0) } ?? ""
+        Diagnostics.write("ner-translate: round \(i + 1): \(what)\(score)\n")
+      }
+      if let i = result.firstIndex(where: { $0.mapping == best.mapping }) {
+        Diagnostics.write("ner-translate: kept round \(i + 1) (best criterion)\n")
+      }
+    }
+
+    /// Writes the mapped vectors and/or the mapping.
+    func write(_ mapping: LinearMapping, source: WordEmbeddings) throws {
+      if let saveMapping {
+        let out = try OutputTarget(path: saveMapping)
+        try out.run { try out.buffer.write(MappingFile.text(mapping)) }
+      }
+      if output != nil || saveMapping == nil {
+        let out = try OutputTarget(path: output)
+        try out.run { try VecWriter.write(mapping.apply(to: source, threads: threading.threads), to: out.buffer, decimals: decimals) }
+      }
+    }
   }
+}
+
+/// The help of `align --threads`.
+enum AlignThreads: ThreadsHelp {
+  static let help = "Threads for the similarity passes (results do not depend on it)."
+}
+
+/// Unsupervised initializations by the names `--init` takes.
+enum InitChoice: String, ExpressibleByArgument, CaseIterable {
+  case similarity
 }
 
 /// Induced-dictionary builds by the names the options use.

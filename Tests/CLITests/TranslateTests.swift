@@ -105,6 +105,41 @@ struct TranslateTests {
     #expect(Set(pairs) == ["a a", "b b", "c c", "d d", "e e"])
   }
 
+  /// Vectors of 300 words in 6 dimensions from a fixed formula, and the same words with
+  /// their vectors rotated in two planes.
+  static func unsupervisedFiles() -> [String: String] {
+    var source = "300 6\n", target = "300 6\n"
+    for w in 0..<300 {
+      let v = (0..<6).map { j in sin(Double(w * (j + 3) + j * j)) * Double(1 + j % 3) }
+      let (c, s) = (cos(0.7), sin(0.7))
+      let r = [c * v[0] - s * v[1], s * v[0] + c * v[1], c * v[2] + s * v[3], -s * v[2] + c * v[3], v[4], v[5]]
+      source += "w\(w) " + v.map { String(format: "%.5f", $0) }.joined(separator: " ") + "\n"
+      target += "w\(w) " + r.map { String(format: "%.5f", $0) }.joined(separator: " ") + "\n"
+    }
+    return ["s.vec": source, "t.vec": target]
+  }
+
+  /// --adversarial and --init give the same mapping bytes on 1 and 2 threads, report a
+  /// criterion per epoch and per round, and keep a round; a start is required.
+  @Test func unsupervisedAlignmentIsDeterministicAcrossThreads() throws {
+    let f = try Folder(Self.unsupervisedFiles())
+    let base = ["align", "--source-embeddings", f.path("s.vec"), "--target-embeddings", f.path("t.vec"), "--rounds", "2", "--criterion-words", "200"]
+    let adversarial = ["--adversarial", "--epochs", "2", "--epoch-size", "640", "--discriminator-width", "16", "--seed", "4"]
+    for (name, start) in [("adv", adversarial), ("init", ["--init", "similarity", "--init-patience", "2"])] {
+      var maps: [String] = []
+      for threads in ["1", "2"] {
+        let r = try run(base + start + ["--threads", threads, "--save-mapping", f.path("\(name)\(threads).map")])
+        #expect(r.stderr.contains("round 1: start mapping, criterion ") && r.stderr.contains("kept round "), "\(r.stderr)")
+        if name == "adv" { #expect(r.stderr.contains("adversarial epoch 2: criterion ")) }
+        if name == "init" { #expect(r.stderr.contains("self-learning 1: objective ")) }
+        maps.append(try f.read("\(name)\(threads).map"))
+      }
+      #expect(maps[0] == maps[1] && !maps[0].isEmpty, "\(name)")
+    }
+    let e = try run(base, status: 64)
+    #expect(e.stderr.contains("give one start"))
+  }
+
   @Test func badInputGivesFileLineAndExitCodes() throws {
     let f = try Folder(Self.files.merging(["bad.txt": "ok fine\nlonely\n", "bad.vec": "2 2\nx 1 0\ny 1\n"]) { a, _ in a })
     let d = try run(["--dictionary", f.path("bad.txt")], "a O\n", status: 65)

@@ -11,7 +11,7 @@ public struct IOFailure: Error, CustomStringConvertible {
   public var description: String { message }
 }
 
-/// Reads a file descriptor line by line in bounded memory.
+/// Reads a file descriptor line by line in bounded memory, gzip-compressed or not.
 ///
 /// Lines are split at `\n` only; the `\n` is not part of the line, a `\r` before it is
 /// (callers that care about CRLF strip it, and can tell it was there). A last line
@@ -25,7 +25,7 @@ public final class LineReader {
     public var number: Int
   }
 
-  private let fd: Int32
+  private let source: ByteSource
   private var buffer: UnsafeMutablePointer<UInt8>
   private var capacity: Int
   private var start = 0
@@ -34,9 +34,10 @@ public final class LineReader {
   /// The number of the last line returned (1-based; 0 before the first).
   public private(set) var lineNumber = 0
 
-  /// Reads from an open file descriptor; the caller keeps ownership of it.
+  /// Reads from an open file descriptor; the caller keeps ownership of it. A gzip stream
+  /// (one that starts with the bytes 1f 8b) is decompressed on the way.
   public init(fileDescriptor: Int32, bufferSize: Int = 1 << 16) {
-    self.fd = fileDescriptor
+    self.source = ByteSource(fileDescriptor: fileDescriptor)
     self.capacity = max(bufferSize, 16)
     self.buffer = .allocate(capacity: capacity)
   }
@@ -130,13 +131,8 @@ public final class LineReader {
       buffer = bigger
       capacity *= 2
     }
-    while true {
-      let n = read(fd, buffer + end, capacity - end)
-      if n > 0 { end += n; return }
-      if n == 0 { eof = true; return }
-      if errno == EINTR { continue }
-      throw IOFailure(String(cString: strerror(errno)))
-    }
+    let n = try source.read(into: buffer + end, count: capacity - end, line: lineNumber + 1)
+    if n > 0 { end += n } else { eof = true }
   }
 }
 

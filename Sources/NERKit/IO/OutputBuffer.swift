@@ -19,12 +19,21 @@ public final class OutputBuffer {
   private let inMemory: Bool
   private var bytes: [UInt8] = []
   private let threshold: Int
+  /// Compresses what goes out (`-o FILE.gz`).
+  private let deflater: Deflater?
 
-  public init(fileDescriptor: Int32, threshold: Int = 1 << 16) {
+  /// A writer to `fileDescriptor`; with `gzip`, a gzip stream, ended by ``finish()``.
+  public init(fileDescriptor: Int32, threshold: Int = 1 << 16, gzip: Bool = false) throws {
     self.fd = fileDescriptor
     self.threshold = threshold
     inMemory = false
+    deflater = gzip ? try Deflater() : nil
     bytes.reserveCapacity(threshold + 4096)
+  }
+
+  /// A writer to `fileDescriptor`.
+  public convenience init(fileDescriptor: Int32, threshold: Int = 1 << 16) {
+    try! self.init(fileDescriptor: fileDescriptor, threshold: threshold, gzip: false)
   }
 
   /// A buffer that only collects bytes in memory, for ``take()`` (so that writers can
@@ -33,6 +42,7 @@ public final class OutputBuffer {
     fd = -1
     threshold = Int.max
     inMemory = true
+    deflater = nil
   }
 
   /// The bytes collected so far, emptying the buffer.
@@ -59,20 +69,30 @@ public final class OutputBuffer {
     if bytes.count >= threshold { try flush() }
   }
 
-  /// Writes everything buffered.
+  /// Writes everything buffered (compressed, for a gzip stream).
   public func flush() throws {
     guard !inMemory else { return }
-    var offset = 0
-    let total = bytes.count
     try bytes.withUnsafeBytes { raw in
-      while offset < total {
-        let n = Glibc.write(fd, raw.baseAddress! + offset, total - offset)
-        if n >= 0 { offset += n; continue }
-        if errno == EINTR { continue }
-        if errno == EPIPE { throw BrokenPipe() }
-        throw IOFailure(String(cString: strerror(errno)))
-      }
+      if let deflater { try deflater.compress(raw, finish: false, writeAll) } else { try writeAll(raw) }
     }
     bytes.removeAll(keepingCapacity: true)
+  }
+
+  /// Flushes and, for a gzip stream, ends it.
+  public func finish() throws {
+    try flush()
+    guard !inMemory, let deflater else { return }
+    try deflater.compress(UnsafeRawBufferPointer(start: nil, count: 0), finish: true, writeAll)
+  }
+
+  private func writeAll(_ raw: UnsafeRawBufferPointer) throws {
+    var offset = 0
+    while offset < raw.count {
+      let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+      if n >= 0 { offset += n; continue }
+      if errno == EINTR { continue }
+      if errno == EPIPE { throw BrokenPipe() }
+      throw IOFailure(String(cString: strerror(errno)))
+    }
   }
 }
