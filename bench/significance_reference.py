@@ -21,6 +21,7 @@ draws them, so the samples, and the p-values, are identical to ner-score's:
   next() >> 63 is 1; a sample counts when |delta'| >= |delta|.
 - p = (count + 1) / (samples + 1); each test starts its own generator at SEED.
 """
+import itertools
 import sys
 
 MASK = (1 << 64) - 1
@@ -39,20 +40,11 @@ class SplitMix64:
 
 
 def read(path):
-    """Sentences as lists of (token, last field)."""
-    sentences, current = [], []
+    """Sentences as lists of (token, last field): runs of non-blank lines, comments skipped."""
     with open(path, encoding="utf-8") as f:
-        for line in f:
-            fields = line.split()
-            if not fields:
-                if current:
-                    sentences.append(current)
-                current = []
-            elif not line.startswith("# "):
-                current.append((fields[0], fields[-1]))
-    if current:
-        sentences.append(current)
-    return sentences
+        rows = [line.split() for line in f if not line.startswith("# ")]
+    groups = itertools.groupby(rows, key=bool)
+    return [[(r[0], r[-1]) for r in run] for nonblank, run in groups if nonblank]
 
 
 def entities(tags):

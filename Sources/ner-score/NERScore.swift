@@ -45,9 +45,9 @@ struct NERScore: ParsableCommand {
 
       - '--gold FILE': score a prediction stream (CoNLL whose last column is the prediction, or JSONL with 'pred') against a separate gold file, aligned sentence by sentence; mismatched tokens are an error naming both lines. Several prediction files are scored each on its own against the gold file, one report each, headed '==> FILE <=='.
 
-      - '--errors': instead of the report, one tab-separated line per error, like the spans format: sentence id (its '# id' or JSONL 'id', else its number from 1), start token, end token (exclusive, tokens counted from 0), kind, gold type, predicted type, gold text, predicted text; '-' for an empty field. Kinds: FP (a predicted entity overlapping no gold one), FN (a gold entity no prediction overlaps), TYPE (same boundaries, another type), BOUNDARY (a prediction overlapping a gold entity with other boundaries, whatever the types: one line, not an FP and an FN, its range covering both). A prediction is matched with the first gold entity it overlaps, as '--partial' counts it.
+      - '--errors': instead of the report, one tab-separated line per error, like the spans format: sentence id (its '# id' or JSONL 'id', else its number from 1), start token, end token (exclusive, tokens counted from 0), kind, gold type, predicted type, gold text, predicted text; '-' for an empty field. Kinds: FP (a predicted entity overlapping no gold one), FN (a gold entity no prediction overlaps), TYPE (same boundaries, another type), BOUNDARY (a prediction overlapping a gold entity with other boundaries, whatever the types: one line, not an FP and an FN, its range covering both). Predictions are matched one to one with gold entities as in the strict schema of '--partial' (a gold entity with the same boundaries and type, else the first overlapping one not yet matched), so the lines are its incorrect (TYPE, BOUNDARY), spurious (FP) and missed (FN) entities.
 
-      - '--partial': partial credit as MUC and SemEval-2013 task 9.1 count it, with nervaluate's definitions, after the report: for the schemas strict (boundaries and type), exact (boundaries), partial (overlap; a partial match counts half) and type (type, with overlap): correct, incorrect, partial, missed, spurious, possible (correct + incorrect + partial + missed), actual (correct + incorrect + partial + spurious), precision, recall and F1.
+      - '--partial': partial credit as MUC and SemEval-2013 task 9.1 count it, with the definitions and one-to-one matching of nervaluate 1.x ('bench/partial_nervaluate.py' compares the counts), after the report: for the schemas strict (boundaries and type), exact (boundaries), partial (overlap; a partial match counts half) and type (type, with overlap): correct, incorrect, partial, missed, spurious, possible (correct + incorrect + partial + missed), actual (correct + incorrect + partial + spurious), precision, recall and F1.
 
       - '--compare A B --gold G [--samples N] [--seed S]': paired significance of the F1 difference of two systems on the same sentences: A and B are prediction files (their last column or 'pred'; any gold columns of their own are ignored, G's gold is used), matched with G sentence by sentence, tokens agreeing (else exit 65 naming the file and line). Prints both F1, the difference, and the p-values of a paired bootstrap (sentences resampled with replacement; a sample counts when its difference is at least as far from the observed one as the observed one is from 0) and of approximate randomization (each sentence's A and B swapped with probability 1/2, as sigf; a sample counts when its difference is at least the observed one in absolute value), each (count + 1) / (N + 1) over N samples (default 10000), deterministic for a seed (SplitMix64); 'bench/significance_reference.py' recomputes them.
 
@@ -61,9 +61,9 @@ struct NERScore: ParsableCommand {
         ner-score --format json pred.conll | jq .f1
         ner-score --strict --scheme iobes --by-length --confusion pred.conll
         ner-score --gold es.test --bootstrap 1000 pred.jsonl
-        ner-score --errors pred.conll | awk -F'\\t' '$4 == "BOUNDARY"'
+        ner-score --errors pred.conll | awk -F'\\t' '$4 == "TYPE"'
         ner-score --partial --gold es.test pred.conll
-        ner-score --compare crf.conll neural.conll --gold es.test --seed 7
+        ner-score --compare pred.conll pred.jsonl --gold es.test --seed 7
       """,
     version: versionLine("ner-score"))
 

@@ -5,9 +5,9 @@ import Testing
 /// Partial credit (MUC / SemEval-2013, nervaluate's definitions), one category at a time,
 /// with counts computed by hand.
 struct PartialScoresTests {
-  func span(_ s: Int, _ e: Int, _ t: String) -> EntitySpan { EntitySpan(start: s, end: e, type: t) }
+  func span(_ s: Int, _ e: Int, _ t: String) -> Span { Span(start: s, end: e, type: t) }
 
-  func scores(gold: [EntitySpan], guess: [EntitySpan]) -> PartialScores {
+  func scores(gold: [Span], guess: [Span]) -> PartialScores {
     var p = PartialScores()
     p.add(SentenceEntities(gold: gold, guess: guess, correct: 0))
     return p
@@ -55,14 +55,26 @@ struct PartialScoresTests {
     #expect(counts(p.type) == [0, 1, 0, 0, 0])
   }
 
-  @Test func aGuessIsMatchedWithTheFirstGoldEntityItOverlaps() {
-    // The guess spans two gold entities: a boundary error with the first; the second,
-    // though overlapped, counts as missed (nervaluate's rule: a guess meets only the
-    // first gold entity it overlaps).
-    let s = SentenceEntities(gold: [span(0, 2, "PER"), span(2, 4, "PER")], guess: [span(1, 3, "PER")], correct: 0)
-    let m = EntityMatching(s)
-    #expect(m.guesses == [.boundary(0)])
-    #expect(m.missed == [1])
+  @Test func eachGoldEntityIsMatchedOnce() {
+    // Two guesses overlap one gold entity: the first is matched with it, the second is
+    // spurious (nervaluate 1.x matches one to one).
+    let p = scores(gold: [span(0, 3, "PER")], guess: [span(0, 1, "PER"), span(2, 3, "PER")])
+    #expect(counts(p.partial) == [0, 0, 1, 0, 1])
+    #expect(counts(p.strict) == [0, 1, 0, 0, 1])
+    // A guess over two gold entities meets the first; the second is missed.
+    let q = scores(gold: [span(0, 2, "PER"), span(2, 4, "LOC")], guess: [span(1, 3, "LOC")])
+    #expect(counts(q.strict) == [0, 1, 0, 1, 0])
+    // The type schema prefers an overlapping entity of the guess's type.
+    #expect(counts(q.type) == [1, 0, 0, 1, 0])
+    let both = SentenceEntities(gold: [span(0, 2, "PER"), span(2, 4, "LOC")], guess: [span(1, 3, "LOC")], correct: 0)
+    #expect(EntityMatching(both, schema: .type).guesses == [.correct(1)])
+    #expect(EntityMatching(both, schema: .type).missed == [0])
+  }
+
+  @Test func anExactMatchIsPreferredToAnEarlierOverlap() {
+    let s = SentenceEntities(gold: [span(0, 2, "PER"), span(1, 3, "LOC")], guess: [span(1, 3, "LOC")], correct: 0)
+    #expect(EntityMatching(s, schema: .strict).guesses == [.correct(1)])
+    #expect(EntityMatching(s, schema: .strict).missed == [0])
   }
 
   @Test func sentenceEntitiesFollowConllevalsChunking() throws {

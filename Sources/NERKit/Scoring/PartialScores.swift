@@ -1,5 +1,6 @@
 /// Partial-credit scores as MUC and SemEval-2013 task 9.1 count them, with the
-/// definitions of the nervaluate package: four schemas side by side, each counting
+/// definitions and matching rules of the nervaluate package (``EntityMatching``): four
+/// schemas side by side, each counting
 /// correct, incorrect, partial, missed and spurious entities, from which
 /// possible = correct + incorrect + partial + missed and
 /// actual = correct + incorrect + partial + spurious.
@@ -50,22 +51,24 @@ public struct PartialScores: Equatable, Sendable {
 
   /// Counts one sentence.
   public mutating func add(_ s: SentenceEntities) {
-    let m = EntityMatching(s)
-    for (i, match) in m.guesses.enumerated() {
-      switch match {
-      case .correct:
-        strict.correct += 1; exact.correct += 1; partial.correct += 1; type.correct += 1
-      case .wrongType:
-        strict.incorrect += 1; exact.correct += 1; partial.correct += 1; type.incorrect += 1
-      case .boundary(let k):
-        strict.incorrect += 1; exact.incorrect += 1; partial.partial += 1
-        if s.gold[k].type == s.guess[i].type { type.correct += 1 } else { type.incorrect += 1 }
-      case .spurious:
-        strict.spurious += 1; exact.spurious += 1; partial.spurious += 1; type.spurious += 1
+    func count(_ schema: Schema) -> Counts {
+      var c = self[schema]
+      let m = EntityMatching(s, schema: schema)
+      for outcome in m.guesses {
+        switch outcome {
+        case .correct: c.correct += 1
+        case .incorrect: c.incorrect += 1
+        case .partial: c.partial += 1
+        case .spurious: c.spurious += 1
+        }
       }
+      c.missed += m.missed.count
+      return c
     }
-    let missed = m.missed.count
-    strict.missed += missed; exact.missed += missed; partial.missed += missed; type.missed += missed
+    strict = count(.strict)
+    exact = count(.exact)
+    partial = count(.partial)
+    type = count(.type)
   }
 
   /// The text report, after conlleval's.

@@ -1,29 +1,9 @@
-/// An entity of one sentence: tokens `start..<end` and its type (empty for conlleval's
-/// typeless chunks).
-public struct EntitySpan: Equatable, Sendable {
-  public var start: Int
-  public var end: Int
-  public var type: String
-
-  public init(start: Int, end: Int, type: String) {
-    self.start = start
-    self.end = end
-    self.type = type
-  }
-
-  /// Whether the two share a token.
-  public func overlaps(_ other: EntitySpan) -> Bool { max(start, other.start) < min(end, other.end) }
-
-  /// Whether the two cover the same tokens.
-  public func sameBoundaries(_ other: EntitySpan) -> Bool { start == other.start && end == other.end }
-}
-
 /// The entities of one sentence's gold and guessed tags, found by the rules the scorer
 /// uses for the whole input (conlleval's, `-r`, or a strict scheme), so the sentence
 /// reports (`--errors`, `--partial`, `--compare`) count the chunks conlleval counts.
 public struct SentenceEntities: Sendable {
-  public var gold: [EntitySpan]
-  public var guess: [EntitySpan]
+  public var gold: [Span]
+  public var guess: [Span]
   /// Guessed entities conlleval counts as correct.
   public var correct: Int
 
@@ -38,12 +18,12 @@ public struct SentenceEntities: Sendable {
       try scorer.addToken(gold: gold[i], guess: guess[i], line: i < lines.count ? lines[i] : 0)
     }
     let t = scorer.finish()
-    self.gold = t.goldSpans.map { EntitySpan(start: $0.0, end: $0.1, type: t.name($0.2)) }
-    self.guess = t.guessSpans.map { EntitySpan(start: $0.0, end: $0.1, type: t.name($0.2)) }
+    self.gold = t.goldSpans.map { Span(start: $0.0, end: $0.1, type: t.name($0.2)) }
+    self.guess = t.guessSpans.map { Span(start: $0.0, end: $0.1, type: t.name($0.2)) }
     correct = t.correctChunks
   }
 
-  public init(gold: [EntitySpan], guess: [EntitySpan], correct: Int) {
+  public init(gold: [Span], guess: [Span], correct: Int) {
     self.gold = gold
     self.guess = guess
     self.correct = correct
