@@ -42,6 +42,13 @@ let package = Package(
       dependencies: tools.map { .target(name: $0) },
       exclude: ["Fixtures"]
     ),
+    // Fuzzes every reader through the tools (a bounded, seeded pass; bench/fuzz.sh runs
+    // long ones); Crashers holds the inputs that once failed, replayed.
+    .testTarget(
+      name: "FuzzTests",
+      dependencies: tools.map { .target(name: $0) },
+      exclude: ["Crashers"]
+    ),
   ] + tools.map {
     .executableTarget(
       name: $0,

@@ -71,7 +71,7 @@ public enum ToolMain {
     } catch is BrokenPipe {
       throw ExitCode.success
     } catch let e as IOFailure {
-      Diagnostics.write(Diagnostics.format(tool: tool, file: nil, line: 0, "I/O error: \(e.message)"))
+      Diagnostics.write(Diagnostics.format(tool: tool, file: e.file, line: 0, e.file == nil ? "I/O error: \(e.message)" : e.message))
       throw ExitCode(ExitStatus.ioError)
     }
   }

@@ -14,10 +14,21 @@ public final class OutputTarget {
   private let fd: Int32
   private var committed = false
 
-  /// Standard output when `path` is nil or `-`; a path ending in `.gz` is written
-  /// gzip-compressed.
+  /// Standard output when `path` is nil or `-`. A path that names something other than
+  /// a regular file (`/dev/null`, a FIFO) is written directly, never replaced; a path
+  /// ending in `.gz` is written gzip-compressed.
   public init(path: String?) throws {
-    if let path, path != "-" {
+    var st = stat()
+    if let path, path != "-", stat(path, &st) == 0, (st.st_mode & S_IFMT) != S_IFREG, (st.st_mode & S_IFMT) != S_IFDIR {
+      let fd = open(path, O_WRONLY)
+      if fd < 0 {
+        throw ToolFailure(file: path, "cannot open: \(String(cString: strerror(errno)))", status: ExitStatus.ioError)
+      }
+      self.fd = fd
+      self.path = nil
+      self.temporaryPath = nil
+      buffer = try OutputBuffer(fileDescriptor: fd, name: path, gzip: path.hasSuffix(".gz"))
+    } else if let path, path != "-" {
       var template = Array((path + ".tmp.XXXXXX").utf8CString)
       let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
       if fd < 0 {
@@ -27,12 +38,12 @@ public final class OutputTarget {
       self.fd = fd
       self.path = path
       self.temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-      buffer = try OutputBuffer(fileDescriptor: fd, gzip: path.hasSuffix(".gz"))
+      buffer = try OutputBuffer(fileDescriptor: fd, name: path, gzip: path.hasSuffix(".gz"))
     } else {
       fd = 1
       self.path = nil
       self.temporaryPath = nil
-      buffer = OutputBuffer(fileDescriptor: 1)
+      buffer = OutputBuffer(fileDescriptor: 1, name: "<stdout>")
     }
   }
 
@@ -41,7 +52,7 @@ public final class OutputTarget {
     do {
       try buffer.finish()
     } catch let e as IOFailure {
-      throw ToolFailure(file: path ?? "<stdout>", "write error: \(e.message)", status: ExitStatus.ioError)
+      throw ToolFailure(file: e.file ?? path ?? "<stdout>", e.file == nil ? "write error: \(e.message)" : e.message, status: ExitStatus.ioError)
     }
     if let path, let temporaryPath {
       if fsync(fd) != 0 || close(fd) != 0 || rename(temporaryPath, path) != 0 {

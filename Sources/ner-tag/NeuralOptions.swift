@@ -116,6 +116,7 @@ struct NeuralOptions: ParsableArguments {
     var t = NeuralModelTrainer()
     t.configuration = configuration
     t.maxPretrained = maxPretrained
+    var first: (String, WordEmbeddings)?
     for item in embeddings {
       let argument = LabelledInput(item)
       guard let language = argument.language else {
@@ -126,9 +127,10 @@ struct NeuralOptions: ParsableArguments {
       if let d = wordDim, d != e.dimension {
         throw ToolFailure(file: file.name, "vectors of \(e.dimension) dimensions, but --word-dim is \(d)", status: ExitStatus.usage)
       }
-      if let other = t.pretrained.values.first, other.dimension != e.dimension {
-        throw ToolFailure(file: file.name, "vectors of \(e.dimension) dimensions; another --embeddings file has \(other.dimension)", status: ExitStatus.dataError)
+      if let (otherName, other) = first, other.dimension != e.dimension {
+        throw ToolFailure(file: file.name, "vectors of \(e.dimension) dimensions; the --embeddings file \(otherName) has \(other.dimension)", status: ExitStatus.dataError)
       }
+      if first == nil { first = (file.name, e) }
       t.pretrained[language] = e
       note("\(file.name): \(e.count) vectors of \(e.dimension) dimensions")
     }

@@ -125,7 +125,8 @@ extension NERTag {
         var corpus = LabelledCorpus(trainingScheme: tagScheme)
         try LabelledData.read(inputs, format: from, language: lang, weights: try keyedNumbers(weights, option: "--weight"), into: &corpus)
         guard corpus.count > 0 else {
-          throw ToolFailure("no labelled sentences to train on in \(InputFile.paths(inputs).joined(separator: ", "))", status: ExitStatus.dataError)
+          let names = LabelledInput.arguments(inputs).map { $0.path == "-" ? "<stdin>" : $0.path }
+          throw ToolFailure(file: names.joined(separator: ", "), "no labelled sentences to train on", status: ExitStatus.dataError)
         }
         let development = try dev.map { path -> DevelopmentSet in
           var d = LabelledCorpus(trainingScheme: nil)

@@ -74,16 +74,24 @@ enum EmbeddingFiles {
   }
 
   /// `source` mapped by `mapping` when there is one, with the dimensions checked.
-  fileprivate static func mapped(_ source: WordEmbeddings, _ mapping: LinearMapping?, mappingPath: String?, target: WordEmbeddings?) throws -> WordEmbeddings {
+  /// A dimension mismatch names both files (the target's as the file in error).
+  fileprivate static func mapped(
+    _ source: WordEmbeddings, _ mapping: LinearMapping?, paths: (source: String, mapping: String?, target: String),
+    target: WordEmbeddings
+  ) throws -> WordEmbeddings {
     var source = source
     if let mapping {
       guard mapping.inputDimension == source.dimension else {
-        throw ToolFailure(file: mappingPath, "the mapping takes \(mapping.inputDimension)-dimensional vectors; the source embeddings have \(source.dimension)", status: ExitStatus.dataError)
+        throw ToolFailure(file: paths.mapping, "the mapping takes \(mapping.inputDimension)-dimensional vectors; the source embeddings \(paths.source) have \(source.dimension)", status: ExitStatus.dataError)
       }
       source = mapping.apply(to: source)
     }
-    if let target, target.dimension != source.dimension {
-      throw ToolFailure("source vectors have \(source.dimension) dimensions\(mapping == nil ? "" : " after mapping"), target vectors \(target.dimension)", status: ExitStatus.dataError)
+    if target.dimension != source.dimension {
+      let mapped = paths.mapping.map { " mapped by \($0)" } ?? ""
+      throw ToolFailure(
+        file: paths.target,
+        "vectors of \(target.dimension) dimensions; the source embeddings \(paths.source)\(mapped) have \(source.dimension)",
+        status: ExitStatus.dataError)
     }
     return source
   }
@@ -115,7 +123,7 @@ struct EmbeddingOptions: ParsableArguments {
     let source = try EmbeddingFiles.load(s, maxVocab: vocabularyLimit)
     let target = try EmbeddingFiles.load(t, maxVocab: vocabularyLimit)
     let map = try mapping.map(EmbeddingFiles.loadMapping)
-    return (try EmbeddingFiles.mapped(source, map, mappingPath: mapping, target: target), target)
+    return (try EmbeddingFiles.mapped(source, map, paths: (s, mapping, t), target: target), target)
   }
 
   /// The help of the `--mapping` option of the subcommands that read a mapping.

@@ -17,8 +17,11 @@ struct CRFsuiteFormatTests {
     let p = try CRFsuiteFormat.parse("O\tlen:2.5\tw\\:x:0.5", lineNumber: 3)
     #expect(p.attributes.map(\.0) == ["len", "w:x"])
     #expect(p.attributes.map(\.1) == [2.5, 0.5])
-    #expect(throws: DataError(line: 4, "attribute 'a:b' has a weight that is not a number")) {
+    #expect(throws: DataError(line: 4, "attribute 'a:b' has a weight that is not a finite number")) {
       try CRFsuiteFormat.parse("O\ta:b", lineNumber: 4)
+    }
+    #expect(throws: DataError(line: 4, "attribute 'a:nan' has a weight that is not a finite number")) {
+      try CRFsuiteFormat.parse("O\ta:nan", lineNumber: 4)
     }
     #expect(throws: DataError(line: 5, "attribute 'a\\' ends with a lone backslash")) {
       try CRFsuiteFormat.parse("O\ta\\", lineNumber: 5)

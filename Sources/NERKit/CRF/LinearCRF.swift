@@ -82,7 +82,7 @@ extension LinearCRF {
   /// reader four times for the version 1 file, where they follow each other).
   static func readTagger(labels l: ByteReader, attributes a: ByteReader, state s: ByteReader,
                          transitions t: ByteReader) throws -> CRFTagger {
-    let labels = try l.strings()
+    let labels = try l.labels()
     let names = try a.strings()
     let L = labels.count, A = names.count
     var attributes: [String: Int] = [:]

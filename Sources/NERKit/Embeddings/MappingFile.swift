@@ -20,8 +20,9 @@ public enum MappingFile {
   }
 
   /// Parses mapping text (rules in the type's description).
-  /// - Throws: ``DataError`` with the line of a bad header, a row of the wrong length, a
-  ///   value that is not a number, or a missing or extra row.
+  /// - Throws: ``DataError`` with the line of a bad header (or one whose sizes are more
+  ///   than the file can hold), a row of the wrong length, a value that is not a finite
+  ///   number, or a missing or extra row.
   public static func parse(_ text: String) throws -> LinearMapping {
     var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
       String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\r")))
@@ -36,8 +37,14 @@ public enum MappingFile {
     guard lines.count - 1 == rows else {
       throw DataError(line: lines.count, "the header says \(rows) rows, the file has \(lines.count - 1)")
     }
+    // Every value takes at least a byte: a size the file cannot hold is damage, found
+    // before anything is allocated.
+    let (size, overflow) = rows.multipliedReportingOverflow(by: columns)
+    guard !overflow, size <= text.utf8.count else {
+      throw DataError(line: 1, "the header says \(rows) x \(columns) values, more than the file's \(text.utf8.count) bytes can hold")
+    }
     var weights: [Float] = []
-    weights.reserveCapacity(rows * columns)
+    weights.reserveCapacity(size)
     for (i, line) in lines.dropFirst().enumerated() {
       let fields = line.split(separator: " ", omittingEmptySubsequences: true)
       guard fields.count == columns else {

@@ -24,8 +24,9 @@ import Darwin
 ///   Words are decoded as UTF-8, invalid bytes replaced by U+FFFD.
 ///
 /// Errors are ``DataError``s with the 1-based line number: a bad header, a line with the
-/// wrong number of values (`expected 300 values, found 299`) or a value that is not a
-/// number. The whole input is checked, unless `maxVocab` stops reading early.
+/// wrong number of values (`expected 300 values, found 299`), a value that is not a
+/// finite number (`nan`, `inf` and numbers too large for `Float` are errors), or a header
+/// whose dimension is more than the file can hold (checked before anything is allocated). The whole input is checked, unless `maxVocab` stops reading early.
 ///
 /// Speed: a regular file is memory-mapped, and the text after the header is cut at line
 /// boundaries into pieces parsed on `threads` threads; the result does not depend on the
@@ -104,10 +105,19 @@ public enum VecReader {
       guard first.count == 2, let count = Int(first[0]), let dim = Int(first[1]), count >= 0, dim > 0 else {
         throw DataError(line: lineNumber, "bad header '\(text)': expected 'COUNT DIMENSION', two integers, the dimension positive")
       }
-      dimension = dim
-      countHint = count
       body = firstEnd < end ? firstEnd + 1 : end
       bodyLine = lineNumber + 1
+      // A vector of DIMENSION values takes at least 2 bytes a value (a space and a
+      // digit): a larger dimension is damage, found before anything is allocated. A
+      // header alone (or with blank lines) is a file of no vectors.
+      if UnsafeBufferPointer(start: body, count: end - body).allSatisfy({ $0 == 0x0A || $0 == 0x0D || $0 == 0x20 }) {
+        body = end
+      }
+      guard body == end || dim <= (end - body) / 2 else {
+        throw DataError(line: lineNumber, "bad header '\(text)': \(dim) values a vector, more than the \(end - body) bytes after the header can hold")
+      }
+      dimension = dim
+      countHint = count
     default:
       dimension = first.count - 1
     }
@@ -115,7 +125,8 @@ public enum VecReader {
     var words: [String] = []
     var vectors: [Float] = []
     var rowOfWord: [String: Int] = [:]
-    let expected = min(limit, countHint > 0 ? countHint : (end - body) / max(1, 8 * dimension))
+    // The count is a hint, bounded by what the file can hold.
+    let expected = body == end ? 0 : min(limit, countHint > 0 ? countHint : Int.max, (end - body) / dimension / 2 + 1)
     words.reserveCapacity(expected)
     vectors.reserveCapacity(expected * dimension)
     rowOfWord.reserveCapacity(expected)
@@ -219,7 +230,7 @@ public enum VecReader {
           let numberStart = q
           while q < content, q.pointee != UInt8(ascii: " ") { q += 1 }
           if found < dimension {
-            guard let x = DecimalFloat.parse(numberStart, q) else {
+            guard let x = DecimalFloat.parse(numberStart, q), x.isFinite else {
               failed = (found + 1, numberStart, q)
               return
             }
@@ -231,7 +242,7 @@ public enum VecReader {
       let word = { String(decoding: UnsafeBufferPointer(start: p, count: wordEnd - p), as: UTF8.self) }
       if let (position, a, b) = failed {
         let text = String(decoding: UnsafeBufferPointer(start: a, count: b - a), as: UTF8.self)
-        piece.error = DataError(line: piece.lines, "value \(position) of '\(word())' is not a number: '\(text)'")
+        piece.error = DataError(line: piece.lines, "value \(position) of '\(word())' is not a finite number: '\(text)'")
         return piece
       }
       guard found == dimension else {

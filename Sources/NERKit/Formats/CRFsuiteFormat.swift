@@ -47,7 +47,9 @@ public enum CRFsuiteFormat {
       if escaped { throw DataError(line: lineNumber, "attribute '\(field)' ends with a lone backslash") }
       var value = 1.0
       if let w = weight {
-        guard let v = Double(w) else { throw DataError(line: lineNumber, "attribute '\(field)' has a weight that is not a number") }
+        guard let v = Double(w), v.isFinite else {
+          throw DataError(line: lineNumber, "attribute '\(field)' has a weight that is not a finite number")
+        }
         value = v
       }
       attributes.append((name, value))

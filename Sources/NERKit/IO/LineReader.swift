@@ -7,7 +7,12 @@ import Darwin
 /// An error reading or writing a file descriptor (the tools exit 74 on it).
 public struct IOFailure: Error, CustomStringConvertible {
   public var message: String
-  public init(_ message: String) { self.message = message }
+  /// The file it happened on, when the thrower knows it (an output's name).
+  public var file: String?
+  public init(_ message: String, file: String? = nil) {
+    self.message = message
+    self.file = file
+  }
   public var description: String { message }
 }
 

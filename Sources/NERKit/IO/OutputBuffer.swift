@@ -22,9 +22,14 @@ public final class OutputBuffer {
   /// Compresses what goes out (`-o FILE.gz`).
   private let deflater: Deflater?
 
-  /// A writer to `fileDescriptor`; with `gzip`, a gzip stream, ended by ``finish()``.
-  public init(fileDescriptor: Int32, threshold: Int = 1 << 16, gzip: Bool = false) throws {
+  /// The output's name in errors (`<stdout>`, a path), when known.
+  private let name: String?
+
+  /// A buffer writing to `fileDescriptor`; a failed write is an ``IOFailure`` naming
+  /// `name`; with `gzip`, a gzip stream, ended by ``finish()``.
+  public init(fileDescriptor: Int32, threshold: Int = 1 << 16, name: String? = nil, gzip: Bool = false) throws {
     self.fd = fileDescriptor
+    self.name = name
     self.threshold = threshold
     inMemory = false
     deflater = gzip ? try Deflater() : nil
@@ -32,13 +37,14 @@ public final class OutputBuffer {
   }
 
   /// A writer to `fileDescriptor`.
-  public convenience init(fileDescriptor: Int32, threshold: Int = 1 << 16) {
-    try! self.init(fileDescriptor: fileDescriptor, threshold: threshold, gzip: false)
+  public convenience init(fileDescriptor: Int32, threshold: Int = 1 << 16, name: String? = nil) {
+    try! self.init(fileDescriptor: fileDescriptor, threshold: threshold, name: name, gzip: false)
   }
 
   /// A buffer that only collects bytes in memory, for ``take()`` (so that writers can
   /// run on worker threads and the results go out in order).
   public init() {
+    name = nil
     fd = -1
     threshold = Int.max
     inMemory = true
@@ -92,7 +98,7 @@ public final class OutputBuffer {
       if n >= 0 { offset += n; continue }
       if errno == EINTR { continue }
       if errno == EPIPE { throw BrokenPipe() }
-      throw IOFailure(String(cString: strerror(errno)))
+      throw IOFailure(name == nil ? String(cString: strerror(errno)) : "write error: \(String(cString: strerror(errno)))", file: name)
     }
   }
 }

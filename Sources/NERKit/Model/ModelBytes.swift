@@ -94,6 +94,20 @@ public final class ByteReader {
     return list
   }
 
+  /// A model's labels: a counted list of strings, at least one, each written as a tag
+  /// column can hold it (not empty, no whitespace or control characters), none twice.
+  public func labels() throws -> [String] {
+    let labels = try strings()
+    guard !labels.isEmpty else { throw DataError(line: 0, "damaged model: no labels") }
+    for label in labels {
+      guard !label.isEmpty, !label.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) else {
+        throw DataError(line: 0, "damaged model: label '\(label)' cannot be written as a tag")
+      }
+    }
+    guard Set(labels).count == labels.count else { throw DataError(line: 0, "damaged model: a label twice") }
+    return labels
+  }
+
   public func pairs() throws -> [(String, String)] {
     var list: [(String, String)] = []
     for _ in 0..<(try count(itemSize: 8)) { list.append((try string(), try string())) }

@@ -45,7 +45,10 @@ public enum ModelFile {
     let p = ByteReader(payload, from: 0)
     let kind = try p.string()
     guard let type = ModelKinds.named(kind) else {
-      throw DataError(line: 0, "model of kind '\(kind)'; this ner-tag knows \(ModelKinds.names.joined(separator: ", "))")
+      // A damaged name can hold anything: shown short, control characters as '?', so the
+      // message stays one line.
+      let shown = String(String.UnicodeScalarView(kind.unicodeScalars.prefix(40).map { $0.value < 0x20 || $0.value == 0x7F ? "?" : $0 }))
+      throw DataError(line: 0, "model of kind '\(shown)'; this ner-tag knows \(ModelKinds.names.joined(separator: ", "))")
     }
     let metadata = try p.pairs()
     var fields = ModelFields(try p.pairs())

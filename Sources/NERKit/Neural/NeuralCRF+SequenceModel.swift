@@ -52,8 +52,8 @@ extension NeuralCRF: SequenceModel {
   /// parts follow each other), every size checked against the layout.
   init(_ c: NeuralConfiguration, labels l: ByteReader, languages g: ByteReader, characters ch: ByteReader,
        vocabularies v: ByteReader, parameters p: ByteReader, embeddings e: ByteReader) throws {
-    let labels = try l.strings(), languages = try g.strings()
-    guard !labels.isEmpty, !languages.isEmpty else { throw DataError(line: 0, "damaged model: no labels or languages") }
+    let labels = try l.labels(), languages = try g.strings()
+    guard !languages.isEmpty else { throw DataError(line: 0, "damaged model: no languages") }
     var characters: [UInt32] = []
     for _ in 0..<(try ch.count(itemSize: 4)) { characters.append(try ch.u32()) }
     var vocabularies: [[String]] = []
