@@ -36,6 +36,168 @@ void set_error(char *error, size_t capacity, const char *message) {
 }
 
 /* ---------------------------------------------------------------------------------------
+ * Long texts in linear time
+ *
+ * A transliterator rewrites its text in place (Replaceable), and each rewrite of a
+ * UnicodeString moves everything after it: over one long token of characters that all
+ * change, the passes took time quadratic in its length. A text longer than kLongText
+ * code units instead goes through ICU's incremental mode, fed kChunk code units at a
+ * time into a new string: what is done stays at the front of that string, and each
+ * rewrite moves only the few code units still pending. ICU's incremental mode waits
+ * for more text wherever a rule could match differently with it, so the result is the
+ * one of a single pass; shorter texts (every real token) take the single pass itself.
+ * The Any-Latin stage rewrites a long text's script runs one after another in place:
+ * there the text is a gap buffer (GapText), so a token of many short runs (Han and
+ * Cyrillic alternating) is linear too.
+ * ------------------------------------------------------------------------------------- */
+
+const int32_t kLongText = 4096;
+const int32_t kChunk = 256;
+/* Context a range of a longer text keeps on each side when it goes through
+ * transliterate_range (ICU's script transliterators look a few characters away). */
+const int32_t kContext = 256;
+
+/* `t` over the range pos.start..pos.limit of `text`, the rest of pos.contextStart..
+ * pos.contextLimit as context (up to kContext code units of it on each side), as
+ * t.filteredTransliterate(text, pos, false) does; pos is updated the same way (start =
+ * limit = the end of the output). */
+void transliterate_range(const Transliterator &t, icu::Replaceable &text, UTransPosition &pos) {
+  if (pos.limit - pos.start <= kLongText) {
+    t.filteredTransliterate(text, pos, false);
+    return;
+  }
+  int32_t before = std::max(pos.contextStart, pos.start - kContext);
+  UnicodeString work, piece;
+  text.extractBetween(before, pos.start, work);
+  int32_t prefix = work.length();
+  UTransPosition w = {0, prefix, prefix, prefix};
+  for (int32_t i = pos.start; i < pos.limit;) {
+    int32_t end = std::min(pos.limit, i + kChunk);
+    if (end < pos.limit && U16_IS_LEAD(text.charAt(end - 1))) end++;  // no surrogate pair split
+    text.extractBetween(i, end, piece);
+    work.append(piece);
+    w.limit = w.contextLimit = work.length();
+    t.filteredTransliterate(work, w, true);
+    i = end;
+  }
+  int32_t after = std::min(pos.contextLimit, pos.limit + kContext);
+  text.extractBetween(pos.limit, after, piece);
+  work.append(piece);
+  w.contextLimit = work.length();
+  t.filteredTransliterate(work, w, false);
+  int32_t produced = w.limit - prefix;
+  text.handleReplaceBetween(pos.start, pos.limit, UnicodeString(work, prefix, produced));
+  int32_t delta = produced - (pos.limit - pos.start);
+  pos.contextLimit += delta;
+  pos.limit += delta;
+  pos.start = pos.limit;
+}
+
+/* A text rewritten in place from front to back, in time linear in its length: a gap
+ * buffer. The code units before the gap are `front_`; those after it `back_` from
+ * `backStart_` on; rewrites near the gap move only what lies between it and them.
+ * Text appended at the very end (where a rule with segments builds its output before
+ * copying it back) goes to `end_`, so that it does not move the gap either. */
+class GapText : public icu::Replaceable {
+ public:
+  explicit GapText(const UnicodeString &text) : back_(text) {}
+
+  UnicodeString toString() const {
+    UnicodeString s(front_);
+    s.append(back_, backStart_, back_.length() - backStart_).append(end_);
+    return s;
+  }
+
+  void handleReplaceBetween(int32_t start, int32_t limit, const UnicodeString &text) override {
+    int32_t body = bodyLength();
+    if (start >= body) {
+      end_.replace(start - body, limit - start, text);
+      return;
+    }
+    if (limit > body) {  // reaches into end_: make it part of the body
+      back_.append(end_);
+      end_.remove();
+    }
+    moveGap(start);
+    backStart_ += limit - start;
+    front_.append(text);
+  }
+
+  void extractBetween(int32_t start, int32_t limit, UnicodeString &target) const override {
+    target.remove();
+    for (int32_t i = start; i < limit; i++) target.append(getCharAt(i));
+  }
+
+  void copy(int32_t start, int32_t limit, int32_t dest) override {
+    UnicodeString text;
+    extractBetween(start, limit, text);
+    handleReplaceBetween(dest, dest, text);
+  }
+
+  UBool hasMetaData() const override { return false; }  // as UnicodeString
+
+ protected:
+  int32_t getLength() const override { return bodyLength() + end_.length(); }
+
+  char16_t getCharAt(int32_t offset) const override {
+    int32_t f = front_.length();
+    if (offset < f) return front_.charAt(offset);
+    offset -= f;
+    int32_t b = back_.length() - backStart_;
+    if (offset < b) return back_.charAt(backStart_ + offset);
+    return end_.charAt(offset - b);
+  }
+
+  UChar32 getChar32At(int32_t offset) const override {
+    char16_t c = getCharAt(offset);
+    if (U16_IS_LEAD(c) && offset + 1 < getLength()) {
+      char16_t d = getCharAt(offset + 1);
+      if (U16_IS_TRAIL(d)) return U16_GET_SUPPLEMENTARY(c, d);
+    } else if (U16_IS_TRAIL(c) && offset > 0) {
+      char16_t d = getCharAt(offset - 1);
+      if (U16_IS_LEAD(d)) return U16_GET_SUPPLEMENTARY(d, c);
+    }
+    return c;
+  }
+
+ private:
+  UnicodeString front_, back_, end_;
+  int32_t backStart_ = 0;
+
+  int32_t bodyLength() const { return front_.length() + back_.length() - backStart_; }
+
+  /* Puts the gap at `offset` (within the body). */
+  void moveGap(int32_t offset) {
+    int32_t f = front_.length();
+    if (offset > f) {
+      front_.append(back_, backStart_, offset - f);
+      backStart_ += offset - f;
+    } else if (offset < f) {
+      int32_t k = f - offset;
+      if (backStart_ >= k) {
+        back_.replace(backStart_ - k, k, front_, offset, k);  // same length: no move
+        backStart_ -= k;
+      } else {
+        back_ = UnicodeString(front_, offset, k).append(back_, backStart_, back_.length() - backStart_);
+        backStart_ = 0;
+      }
+      front_.truncate(offset);
+    }
+  }
+};
+
+/* `t` over all of `text` (Transliterator::transliterate), in time linear in its length
+ * (see above). */
+void transliterate_all(const Transliterator &t, UnicodeString &text) {
+  if (text.length() <= kLongText) {
+    t.transliterate(text);
+    return;
+  }
+  UTransPosition pos = {0, text.length(), 0, text.length()};
+  transliterate_range(t, text, pos);
+}
+
+/* ---------------------------------------------------------------------------------------
  * Any-Latin with Han-Latin built for the characters at hand
  *
  * ICU's Any-Latin (i18n/anytrans.cpp, AnyTransliterator) cuts the text into script runs
@@ -183,12 +345,12 @@ UnicodeString registry_rules(const char *id) {
 /* ICU's ScriptRunIterator (i18n/anytrans.cpp): runs of one script, each taking in the
  * Common and Inherited characters on both sides (so runs overlap). */
 struct ScriptRuns {
-  const UnicodeString &text;
+  const icu::Replaceable &text;
   int32_t textStart, textLimit;
   UScriptCode script = USCRIPT_INVALID_CODE;
   int32_t start = 0, limit;
 
-  ScriptRuns(const UnicodeString &t, int32_t from, int32_t to) : text(t), textStart(from), textLimit(to), limit(from) {}
+  ScriptRuns(const icu::Replaceable &t, int32_t from, int32_t to) : text(t), textStart(from), textLimit(to), limit(from) {}
 
   bool next() {
     UErrorCode ec = U_ZERO_ERROR;
@@ -231,7 +393,7 @@ class AnyLatin {
 
   void apply(UnicodeString &text) {
     if (full_ || han_.span(text, 0, USET_SPAN_NOT_CONTAINED) == text.length() || !prepare(text)) {
-      any_->transliterate(text);
+      transliterate_all(*any_, text);
       return;
     }
     run(text, subset_.get());
@@ -338,8 +500,19 @@ class AnyLatin {
   }
 
   /* AnyTransliterator::handleTransliterate over the whole text (not incremental), with
-   * `han` for the runs of Han. */
+   * `han` for the runs of Han; a long text as a GapText, so that rewriting its many
+   * script runs in place takes time linear in its length. */
   void run(UnicodeString &text, const Transliterator *han) {
+    if (text.length() <= kLongText) {
+      runs(text, han);
+      return;
+    }
+    GapText gap(text);
+    runs(gap, han);
+    text = gap.toString();
+  }
+
+  void runs(icu::Replaceable &text, const Transliterator *han) {
     UTransPosition pos = {0, text.length(), 0, text.length()};
     int32_t allStart = pos.start, allLimit = pos.limit;
     ScriptRuns it(text, pos.contextStart, pos.contextLimit);
@@ -353,7 +526,7 @@ class AnyLatin {
       pos.start = std::max(allStart, it.start);
       pos.limit = std::min(allLimit, it.limit);
       int32_t limit = pos.limit;
-      t->filteredTransliterate(text, pos, false);
+      transliterate_range(*t, text, pos);
       int32_t delta = pos.limit - limit;
       allLimit += delta;
       it.adjustLimit(delta);
@@ -451,7 +624,7 @@ int64_t cicu_pipeline_run(cicu_pipeline *p, const char *src, int64_t length) {
     if (!pass.changes) return -1;  // a pass never set
     if (pass.changes->span(text, 0, USET_SPAN_NOT_CONTAINED) == text.length()) continue;
     if (pass.any) pass.any->apply(text);
-    else pass.t->transliterate(text);
+    else transliterate_all(*pass.t, text);
   }
   p->result.clear();
   text.toUTF8String(p->result);

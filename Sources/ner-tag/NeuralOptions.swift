@@ -46,7 +46,7 @@ struct NeuralOptions: ParsableArguments {
   @Option(help: "(neural) Random seed (initialization, shuffling, dropout); the model is the same for any --threads.")
   var seed: UInt64 = 1
 
-  @Option(help: "(neural) Character embedding size.")
+  @Option(help: "(neural) Character embedding size. The character LSTM reads a word's first and last 30 characters (all of a word of up to 60).")
   var charDim: Int = 25
 
   @Option(help: "(neural) Character LSTM size per direction.")

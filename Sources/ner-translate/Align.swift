@@ -58,7 +58,7 @@ extension NERTranslate {
     @Option(help: ArgumentHelp("Retrieval for induced dictionaries: nn, csls or csls_knn_K.", valueName: "method"))
     var method: String = "csls"
 
-    @Option(help: "Neighbourhood size of CSLS.")
+    @Option(help: "Neighbourhood size of CSLS (at most the vocabulary: a larger k is the whole vocabulary).")
     var k: Int = 10
 
     @Option(help: ArgumentHelp("Which pairs an induced dictionary keeps: s2t, t2s, mutual (both directions agree) or union.", valueName: "build"))

@@ -29,7 +29,7 @@ extension NERTranslate {
     @Option(help: ArgumentHelp("Retrieval: nn, csls, csls_knn_K, or all (nn and csls).", valueName: "method"))
     var method: String = "all"
 
-    @Option(help: "Neighbourhood size of CSLS.")
+    @Option(help: "Neighbourhood size of CSLS (at most the vocabulary: a larger k is the whole vocabulary).")
     var k: Int = 10
 
     func validate() throws {

@@ -27,7 +27,7 @@ extension NERTranslate {
     @Option(help: ArgumentHelp("Retrieval: nn, csls or csls_knn_K.", valueName: "method"))
     var method: String = "csls"
 
-    @Option(help: "Neighbourhood size of CSLS.")
+    @Option(help: "Neighbourhood size of CSLS (at most the vocabulary: a larger k is the whole vocabulary).")
     var k: Int = 10
 
     @Option(help: ArgumentHelp("Query only the N most frequent words of each side; 0 queries all.", valueName: "N"))

@@ -60,7 +60,7 @@ extension NERTranslate {
     @Option(help: "Source words on each side that make a word's context.")
     var window: Int = 3
 
-    @Option(help: "CSLS neighbourhood size for --fallback csls.")
+    @Option(help: "CSLS neighbourhood size for --fallback csls (at most the vocabulary: a larger k is the whole vocabulary).")
     var k: Int = 10
 
     @Flag(help: "Print a summary of what happened to the tokens on stderr.")

@@ -156,9 +156,13 @@ import Testing
 
   @Test(arguments: [
     (#"{"tokens":["a"],"conll":{"sep":"x"}}"#, "conll.sep must be a space or a tab"),
-    (#"{"tokens":["a"],"conll":{"before":-1}}"#, "conll.before must be a whole number"),
-    (#"{"tokens":["a"],"conll":{"after":1.5}}"#, "conll.after must be a whole number"),
-    (#"{"tokens":["a"],"conll":{"after":"1"}}"#, "conll.after must be a whole number"),
+    (#"{"tokens":["a"],"conll":{"before":-1}}"#, "conll.before must be a whole number from 0 to 1000"),
+    (#"{"tokens":["a"],"conll":{"after":1.5}}"#, "conll.after must be a whole number from 0 to 1000"),
+    (#"{"tokens":["a"],"conll":{"after":"1"}}"#, "conll.after must be a whole number from 0 to 1000"),
+    // A layout no real file gives (issue 17: a billion blank lines from one line).
+    (#"{"tokens":["a"],"conll":{"after":1001}}"#, "conll.after must be a whole number from 0 to 1000"),
+    (#"{"tokens":["a"],"conll":{"before":1000000000}}"#, "conll.before must be a whole number from 0 to 1000"),
+    (#"{"tokens":["a"],"conll":{"after":9223372036854775807}}"#, "conll.after must be a whole number from 0 to 1000"),
   ])
   func badLayoutObject(line: String, message: String) {
     #expect(throws: DataError(line: 1, message)) { try readJSONL(line) }

@@ -136,7 +136,7 @@ complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_option
 complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag train" decay' -l 'decay' -d '(neural) Learning rate decay: epoch e (from 0) uses lr / (1 + decay x e).' -rfka ''
 complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag train" dropout' -l 'dropout' -d '(neural) Dropout rate on the sentence LSTM\'s input.' -rfka ''
 complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag train" seed' -l 'seed' -d '(neural) Random seed (initialization, shuffling, dropout); the model is the same for any --threads.' -rfka ''
-complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag train" char-dim' -l 'char-dim' -d '(neural) Character embedding size.' -rfka ''
+complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag train" char-dim' -l 'char-dim' -d '(neural) Character embedding size. The character LSTM reads a word\'s first and last 30 characters (all of a word of up to 60).' -rfka ''
 complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag train" char-hidden' -l 'char-hidden' -d '(neural) Character LSTM size per direction.' -rfka ''
 complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag train" word-dim' -l 'word-dim' -d '(neural) Word embedding size (default 100, or the size of the --embeddings vectors).' -rfka ''
 complete -c 'ner-tag' -n '__ner-tag_should_offer_completions_for_flags_or_options "ner-tag train" hidden' -l 'hidden' -d '(neural) Sentence LSTM size per direction (also the size of the tanh layer under the tags).' -rfka ''

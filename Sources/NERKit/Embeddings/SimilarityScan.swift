@@ -38,7 +38,9 @@ struct SimilarityScan {
     guard q > 0, n > 0 else { return result }
     let blockRows = max(64, min(2048, (1 << 23) / n))
     let blocks = (q + blockRows - 1) / blockRows
-    let knn = self.knn, top = self.top
+    // No row has more neighbours than the base has rows: a larger k selects the same
+    // ones, at a cost that grows with k.
+    let knn = min(self.knn, n), top = self.top, selected = min(self.top, n)
     let penalty = self.penalty
     if let penalty { precondition(penalty.count == n) }
     result.meanSimilarity.withUnsafeMutableBufferPointer { mean in
@@ -47,7 +49,7 @@ struct SimilarityScan {
           queries.vectors.withUnsafeBufferPointer { qv in
             base.vectors.withUnsafeBufferPointer { bv in
               let shared = UnsafeSendable((mean, indices, scores, qv, bv, rows, penalty))
-              parallelBlocks(blocks, threads: threads, state: { ScanBuffers(rows: blockRows, d: d, n: n, k: max(knn, top)) }) {
+              parallelBlocks(blocks, threads: threads, state: { ScanBuffers(rows: blockRows, d: d, n: n, k: max(knn, selected)) }) {
                 buffers, block in
                 let (mean, indices, scores, qv, bv, rows, penalty) = shared.value
                 let lo = block * blockRows, hi = min(q, lo + blockRows)
@@ -66,11 +68,11 @@ struct SimilarityScan {
                   }
                   if top > 0, r < topRows {
                     if let penalty {
-                      penalty.withUnsafeBufferPointer { buffers.selection.select(row, k: top, penalty: $0) }
+                      penalty.withUnsafeBufferPointer { buffers.selection.select(row, k: selected, penalty: $0) }
                     } else {
-                      buffers.selection.select(row, k: top)
+                      buffers.selection.select(row, k: selected)
                     }
-                    for t in 0..<top {
+                    for t in 0..<selected {
                       indices[r * top + t] = Int32(buffers.selection.indices[t])
                       scores[r * top + t] = buffers.selection.values[t]
                     }

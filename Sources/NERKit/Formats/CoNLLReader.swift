@@ -26,6 +26,8 @@ public final class CoNLLReader: RecordReader {
   private var leadingBlankLines = 0
   private var lastTerminated = true
   private var finished = false
+  /// An error met after a whole record, thrown once that record has been returned.
+  private var failure: Error?
   /// Names from `# global.columns`, once seen.
   public private(set) var columnNames: [String]?
   private var lastColumnCount = 0
@@ -38,8 +40,19 @@ public final class CoNLLReader: RecordReader {
     while queueHead >= queue.count {
       queue.removeAll(keepingCapacity: true)
       queueHead = 0
+      if let failure {
+        self.failure = nil
+        finished = true
+        throw failure
+      }
       if finished { return nil }
-      try step()
+      do {
+        try step()
+      } catch {
+        // The record before the bad line is whole: it comes first, then the error.
+        flushPending()
+        failure = error
+      }
     }
     defer { queueHead += 1 }
     return queue[queueHead]
@@ -74,6 +87,9 @@ public final class CoNLLReader: RecordReader {
         closeBuilding(blankLinesAfter: 1)
       } else if case .some = pending {
         bumpBlankLines()
+      } else if leadingBlankLines == Layout.maxBlankLines {
+        pending = .sentence(Self.blankLinesOnly(before: leadingBlankLines, after: 1))
+        leadingBlankLines = 0
       } else {
         leadingBlankLines += 1
       }
@@ -164,11 +180,16 @@ public final class CoNLLReader: RecordReader {
     return bytes.count == marker.count || bytes[marker.count] == 0x20 || bytes[marker.count] == 0x09
   }
 
-  private func looksLikeTokenLine(_ text: String) -> Bool {
-    guard lastColumnCount >= 2 else { return false }
+  private func looksLikeTokenLine(_ text: String) -> Bool { Self.looksLikeTokenLine(text, columns: lastColumnCount) }
+
+  /// Whether a `#` line before a sentence's first token is a token line, in a file whose
+  /// last sentence had `columns` fields a line: it has as many, a tag last, and is no
+  /// `# key = value` line.
+  static func looksLikeTokenLine(_ text: String, columns: Int) -> Bool {
+    guard columns >= 2 else { return false }
     let sep: UInt8 = text.utf8.contains(0x09) ? 0x09 : 0x20
-    let fields = split(text, sep)
-    guard fields.count == lastColumnCount, let last = fields.last, Tag.isTag(last) else { return false }
+    let fields = text.utf8.split(separator: sep, omittingEmptySubsequences: false)
+    guard fields.count == columns, let last = fields.last, Tag.isTag(String(Substring(last))) else { return false }
     if case .pair = Self.parseHeader(text) { return false }
     return true
   }
@@ -214,8 +235,14 @@ public final class CoNLLReader: RecordReader {
     leadingBlankLines = 0
   }
 
+  /// Counts a blank line after the pending record; past ``Layout/maxBlankLines``, the
+  /// line starts an empty record of blank lines instead.
   private func bumpBlankLines() {
     switch pending {
+    case .sentence(let s)? where s.layout.blankLinesAfter >= Layout.maxBlankLines:
+      startBlankLinesRecord()
+    case .documentStart(let d)? where d.layout.blankLinesAfter >= Layout.maxBlankLines:
+      startBlankLinesRecord()
     case .sentence(var s)?:
       s.layout.blankLinesAfter += 1
       pending = .sentence(s)
@@ -224,6 +251,19 @@ public final class CoNLLReader: RecordReader {
       pending = .documentStart(d)
     case nil: break
     }
+  }
+
+  private func startBlankLinesRecord() {
+    flushPending()
+    pending = .sentence(Self.blankLinesOnly(before: 0, after: 1))
+  }
+
+  /// An empty record that stands for blank lines only.
+  private static func blankLinesOnly(before: Int, after: Int) -> Sentence {
+    var s = Sentence()
+    s.layout.blankLinesBefore = before
+    s.layout.blankLinesAfter = after
+    return s
   }
 
   private func flushPending() {
@@ -332,10 +372,7 @@ public final class CoNLLReader: RecordReader {
       setFinalNewline(lastTerminated)
     } else if leadingBlankLines > 0 {
       // A file of blank lines only: keep them as an empty record.
-      var s = Sentence()
-      s.layout.blankLinesBefore = leadingBlankLines
-      s.layout.blankLinesAfter = 0
-      pending = .sentence(s)
+      pending = .sentence(Self.blankLinesOnly(before: leadingBlankLines, after: 0))
     }
     flushPending()
   }

@@ -10,12 +10,17 @@ public final class CoNLLWriter: RecordWriter {
   private let out: OutputBuffer
   /// Leave out metadata and comment lines.
   public var dropMetadata = false
+  /// What CoNLL can hold, checked on each record before it is written.
+  private var fit = CoNLLFit()
 
   public init(_ out: OutputBuffer) { self.out = out }
 
+  /// Writes a record; a record CoNLL cannot hold (see ``CoNLLFit``) is a ``DataError``
+  /// and nothing of it is written.
   public func write(_ record: Record) throws {
     switch record {
     case .sentence(let s):
+      try fit.check(s, comments: !dropMetadata)
       try writeLines(header: s.header, layout: s.layout, rows: s.count) { i in
         for (j, c) in s.columns.enumerated() {
           if j > 0 { try out.write(byte: s.layout.separator) }
@@ -23,6 +28,7 @@ public final class CoNLLWriter: RecordWriter {
         }
       }
     case .documentStart(let d):
+      try fit.check(d)
       try writeLines(header: d.header, layout: d.layout, rows: 1) { _ in try out.write(d.text) }
     }
   }

@@ -111,7 +111,9 @@ public final class JSONLReader: RecordReader {
         let v = try s.skipValue()
         layout.crlf = v == "true"
       case "before", "after":
-        guard let n = try s.readInt(), n >= 0 else { throw DataError(line: lineNumber, "conll.\(k) must be a whole number") }
+        guard let n = try s.readInt(), n >= 0, n <= Layout.maxBlankLines else {
+          throw DataError(line: lineNumber, "conll.\(k) must be a whole number from 0 to \(Layout.maxBlankLines)")
+        }
         if k == "before" { layout.blankLinesBefore = n } else { layout.blankLinesAfter = n }
       case "final_newline":
         layout.finalNewline = try s.skipValue() != "false"

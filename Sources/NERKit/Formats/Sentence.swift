@@ -38,6 +38,12 @@ public struct Layout: Equatable, Sendable {
 
   public init() {}
   public static let standard = Layout()
+
+  /// The most blank lines a layout records before or after one record. ``CoNLLReader``
+  /// gives a longer run of blank lines to empty records of its own (each with at most
+  /// this many), so that every layout it makes stays within the bound; ``JSONLReader``
+  /// refuses a `conll` object that asks for more.
+  public static let maxBlankLines = 1000
 }
 
 /// A sentence: its columns (one value per token) and the metadata before it.

@@ -111,12 +111,39 @@ public struct NeuralCRF: Equatable, Sendable {
   /// The index of a language (the first language for one the model does not know).
   public func languageID(_ language: String?) -> Int { language.flatMap { languageIndex[$0] } ?? 0 }
 
+  /// The characters of a word that the character BiLSTM reads, at each end of a longer
+  /// word: all of a word of up to twice this many, else its first and its last this many
+  /// (so the time a word takes does not grow with its length). Models of every version
+  /// read words so: the cap changes nothing for words of up to 60 characters.
+  public static let charactersPerEnd = 30
+
+  /// The characters (Unicode scalars) of `word` that the network reads (see
+  /// ``charactersPerEnd``), in order; work bounded by the cap, whatever the word's length.
+  public static func readCharacters(of word: String) -> [Unicode.Scalar] {
+    let scalars = word.unicodeScalars
+    var read: [Unicode.Scalar] = []
+    var i = scalars.startIndex
+    while i != scalars.endIndex && read.count <= 2 * charactersPerEnd {
+      read.append(scalars[i])
+      i = scalars.index(after: i)
+    }
+    guard read.count > 2 * charactersPerEnd else { return read }
+    read.removeLast(read.count - charactersPerEnd)
+    var j = scalars.endIndex
+    var tail: [Unicode.Scalar] = []
+    for _ in 0..<charactersPerEnd {
+      j = scalars.index(before: j)
+      tail.append(scalars[j])
+    }
+    return read + tail.reversed()
+  }
+
   /// A sentence's tokens as the network reads them.
   func encode(_ tokens: [String], language: String?) -> EncodedSentence {
     let l = languageID(language)
     var s = EncodedSentence(language: l)
     s.characters = tokens.map { token in
-      let ids = token.unicodeScalars.map { characterIndex[$0.value] ?? 0 }
+      let ids = Self.readCharacters(of: token).map { characterIndex[$0.value] ?? 0 }
       return ids.isEmpty ? [0] : ids
     }
     s.words = tokens.map { wordIndex[l][normalizedWord($0)] ?? 0 }

@@ -48,7 +48,7 @@ public struct NeuralCorpus: Sendable {
     }
     for s in sentences {
       for t in s.tokens {
-        for c in t.unicodeScalars where seenChars.insert(c.value).inserted { chars.append(c.value) }
+        for c in NeuralCRF.readCharacters(of: t) where seenChars.insert(c.value).inserted { chars.append(c.value) }
         guard !(frozen.contains(languages[s.language]) && pretrained[languages[s.language]] != nil) else { continue }
         let w = NeuralCRF.normalize(t, lower: configuration.lower, maskDigits: configuration.maskDigits)
         if seenWords[s.language].insert(w).inserted { vocab[s.language].append(w) }

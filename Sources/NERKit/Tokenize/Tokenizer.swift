@@ -141,17 +141,19 @@ public final class Tokenizer {
     while i < tokens.count {
       var current = tokens[i]
       i += 1
+      // Whether `current` is periods only: checked once, kept while periods join it (a
+      // check of the whole token at each period would be quadratic on a run of them).
+      var periodsOnly = current.kind == .other && text[current.range].allSatisfy({ $0 == UInt8(ascii: ".") })
       while i < tokens.count {
         let next = tokens[i]
         guard next.range.lowerBound == current.range.upperBound else { break }
         // "...": periods in a row.
-        if byte(current.range.suffix(1)) == UInt8(ascii: "."), current.kind == .other, byte(next.range) == UInt8(ascii: "."),
-          text[current.range].allSatisfy({ $0 == UInt8(ascii: ".") })
-        {
+        if periodsOnly, current.kind == .other, byte(next.range) == UInt8(ascii: ".") {
           current.range = current.range.lowerBound..<next.range.upperBound
           i += 1
           continue
         }
+        periodsOnly = false
         // An abbreviation: a short word (or one with periods inside, "EE.UU") and the
         // period right after it, where ICU saw no sentence end (a token follows).
         // Without sentence breaking, only a one-letter word counts (an initial, "D.").
