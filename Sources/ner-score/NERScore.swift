@@ -18,7 +18,8 @@ struct NERScore: ParsableCommand {
       sentences; or JSONL with 'tags' (gold) and 'pred' (guessed). Prints exactly what \
       conlleval.pl (version 2004-01-26) prints, quirks included; options add what it \
       lacks: scheme-strict chunks, JSON, scores by entity length, type confusion, \
-      bootstrap confidence intervals, and scoring against a separate gold file.
+      bootstrap confidence intervals, scoring against a separate gold file, error lists, \
+      partial credit and paired significance tests.
 
       Where conlleval.pl would fail on a tab-separated file read without -d, ner-score \
       splits it on tabs; and it skips the suite's metadata lines ('# key = value', as \
@@ -42,7 +43,15 @@ struct NERScore: ParsableCommand {
 
       - '--bootstrap N [--seed S]': 95% confidence interval of F1 by resampling sentences (percentile method, SplitMix64 generator, deterministic for a seed).
 
-      - '--gold FILE': score a prediction stream (CoNLL whose last column is the prediction, or JSONL with 'pred') against a separate gold file, aligned sentence by sentence; mismatched tokens are an error naming both lines.
+      - '--gold FILE': score a prediction stream (CoNLL whose last column is the prediction, or JSONL with 'pred') against a separate gold file, aligned sentence by sentence; mismatched tokens are an error naming both lines. Several prediction files are scored each on its own against the gold file, one report each, headed '==> FILE <=='.
+
+      - '--errors': instead of the report, one tab-separated line per error, like the spans format: sentence id (its '# id' or JSONL 'id', else its number from 1), start token, end token (exclusive, tokens counted from 0), kind, gold type, predicted type, gold text, predicted text; '-' for an empty field. Kinds: FP (a predicted entity overlapping no gold one), FN (a gold entity no prediction overlaps), TYPE (same boundaries, another type), BOUNDARY (a prediction overlapping a gold entity with other boundaries, whatever the types: one line, not an FP and an FN, its range covering both). Predictions are matched one to one with gold entities as in the strict schema of '--partial' (a gold entity with the same boundaries and type, else the first overlapping one not yet matched), so the lines are its incorrect (TYPE, BOUNDARY), spurious (FP) and missed (FN) entities.
+
+      - '--partial': partial credit as MUC and SemEval-2013 task 9.1 count it, with the definitions and one-to-one matching of nervaluate 1.x ('bench/partial_nervaluate.py' compares the counts), after the report: for the schemas strict (boundaries and type), exact (boundaries), partial (overlap; a partial match counts half) and type (type, with overlap): correct, incorrect, partial, missed, spurious, possible (correct + incorrect + partial + missed), actual (correct + incorrect + partial + spurious), precision, recall and F1.
+
+      - '--compare A B --gold G [--samples N] [--seed S]': paired significance of the F1 difference of two systems on the same sentences: A and B are prediction files (their last column or 'pred'; any gold columns of their own are ignored, G's gold is used), matched with G sentence by sentence, tokens agreeing (else exit 65 naming the file and line). Prints both F1, the difference, and the p-values of a paired bootstrap (sentences resampled with replacement; a sample counts when its difference is at least as far from the observed one as the observed one is from 0) and of approximate randomization (each sentence's A and B swapped with probability 1/2, as sigf; a sample counts when its difference is at least the observed one in absolute value), each (count + 1) / (N + 1) over N samples (default 10000), deterministic for a seed (SplitMix64); 'bench/significance_reference.py' recomputes them.
+
+      --gold, --errors, --partial and --compare read sentences as the suite's other tools do (blank lines between sentences, CoNLL or JSONL), with the scorer's chunking rules (conlleval's, -r, or --strict --scheme).
 
       - JSONL input with 'tags' and 'pred' is scored directly.
 
@@ -52,6 +61,9 @@ struct NERScore: ParsableCommand {
         ner-score --format json pred.conll | jq .f1
         ner-score --strict --scheme iobes --by-length --confusion pred.conll
         ner-score --gold es.test --bootstrap 1000 pred.jsonl
+        ner-score --errors pred.conll | awk -F'\\t' '$4 == "TYPE"'
+        ner-score --partial --gold es.test pred.conll
+        ner-score --compare pred.conll pred.jsonl --gold es.test --seed 7
       """,
     version: versionLine("ner-score"))
 
@@ -91,8 +103,20 @@ struct NERScore: ParsableCommand {
   @Option(help: ArgumentHelp("Add a 95% confidence interval of F1 from this many bootstrap resamplings of sentences.", valueName: "n"))
   var bootstrap: Int?
 
-  @Option(help: "Seed of the bootstrap's random generator.")
+  @Option(help: "Seed of the random generator of --bootstrap and --compare.")
   var seed: UInt64 = 1
+
+  @Flag(help: "List the errors instead of the report, one tab-separated line each: sentence id, start and end token, FP, FN, TYPE or BOUNDARY, gold and predicted type and text.")
+  var errors = false
+
+  @Flag(help: "Add partial-credit scores as MUC and SemEval-2013 count them (nervaluate's strict, exact, partial and type schemas).")
+  var partial = false
+
+  @Option(parsing: .upToNextOption, help: ArgumentHelp("Compare two prediction files against --gold: p-values of their F1 difference by paired bootstrap and approximate randomization.", valueName: "A B"))
+  var compare: [String] = []
+
+  @Option(help: ArgumentHelp("Samples of each --compare test.", valueName: "n"))
+  var samples = 10000
 
   @OptionGroup var inputFormat: InputFormatOption
 
@@ -103,17 +127,26 @@ struct NERScore: ParsableCommand {
     if strict && scheme == nil { throw ValidationError("--strict needs --scheme (iob1, iob2, iobes, bilou or io).") }
     if latex && format == .json { throw ValidationError("-l and --format json cannot be combined.") }
     if let n = bootstrap, n < 1 { throw ValidationError("--bootstrap needs a positive number of samples.") }
+    if samples < 1 { throw ValidationError("--samples needs a positive number.") }
+    if !compare.isEmpty {
+      if compare.count != 2 { throw ValidationError("--compare takes two prediction files, A and B.") }
+      if gold == nil { throw ValidationError("--compare A B needs --gold FILE.") }
+      if !files.isEmpty { throw ValidationError("--compare reads A, B and the --gold file only; no other input files.") }
+      if errors || partial || byLength || confusion || bootstrap != nil || latex {
+        throw ValidationError("--compare prints its own report; it takes no other report option.")
+      }
+    }
+    if errors && (partial || byLength || confusion || bootstrap != nil || latex || format == .json) {
+      throw ValidationError("--errors lists errors instead of the report; it takes no other report option.")
+    }
+    if delimiter != nil && (errors || partial || !compare.isEmpty) {
+      throw ValidationError("-d applies to conlleval's line format; --errors, --partial and --compare read CoNLL (tab- or space-separated) or JSONL sentences.")
+    }
   }
 
   func run() throws {
     try ToolMain.run(tool: "ner-score") {
-      var options = ConllevalScorer.Options()
-      options.delimiter = delimiter
-      options.raw = raw
-      options.outsideTag = outsideTag
-      options.strictScheme = scheme
-      options.recordSpans = byLength || confusion || bootstrap != nil
-      options.requireTags = true
+      let options = scorerOptions()
       var scorer: ConllevalScorer
       do {
         scorer = try ConllevalScorer(options: options)
@@ -122,25 +155,23 @@ struct NERScore: ParsableCommand {
       }
       let target = try OutputTarget(path: output)
       try target.run {
-        if let gold {
-          try scoreAgainstGold(&scorer, goldPath: gold)
-        } else {
-          let paths = InputFile.paths(files)
-          for path in paths {
-            let input = try InputFile(path: path)
-            // One regular file in conlleval's format: scored on two cores when exact.
-            if paths.count == 1, inputFormat.from != .jsonl, scorer.canSplit, let bytes = input.mapped(),
-              bytes.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) != UInt8(ascii: "{")
-            {
-              scorer = try input.located { try ParallelScoring.score(bytes, options: options) }
-              continue
-            }
-            if try input.detect(inputFormat.from) == .jsonl {
-              try scoreJSONL(&scorer, input)
-            } else {
-              try input.located {
-                try scorer.addLines(from: input.lines)
-              }
+        if !compare.isEmpty { return try runCompare(target) }
+        if gold != nil || errors || partial { return try runSentenceReports(target) }
+        let paths = InputFile.paths(files)
+        for path in paths {
+          let input = try InputFile(path: path)
+          // One regular file in conlleval's format: scored on two cores when exact.
+          if paths.count == 1, inputFormat.from != .jsonl, scorer.canSplit, let bytes = input.mapped(),
+            bytes.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) != UInt8(ascii: "{")
+          {
+            scorer = try input.located { try ParallelScoring.score(bytes, options: options) }
+            continue
+          }
+          if try input.detect(inputFormat.from) == .jsonl {
+            try scoreJSONL(&scorer, input)
+          } else {
+            try input.located {
+              try scorer.addLines(from: input.lines)
             }
           }
         }
@@ -149,23 +180,30 @@ struct NERScore: ParsableCommand {
             tool: "ner-score",
             "lines end with CR LF; as conlleval.pl does, the CR is read as part of the last tag (strip it with tr -d '\\r')")
         }
-        let table = scorer.finish()
-        let boot = bootstrap.map { ($0, seed) }
-        switch format {
-        case .json:
-          try target.buffer.write(ExtendedReports.json(table, byLength: byLength, confusion: confusion, bootstrap: boot))
-        case .text:
-          let main = latex ? ScoreReports.latex(table) : ScoreReports.conlleval(table)
-          try main.withUnsafeBufferPointer { try target.buffer.write($0) }
-          let extra = ExtendedReports.text(table, byLength: byLength, confusion: confusion, bootstrap: boot)
-          try extra.withUnsafeBufferPointer { try target.buffer.write($0) }
-        }
-        if table.invalidSentences > 0 {
-          Diagnostics.warning(
-            tool: "ner-score",
-            "\(table.invalidSentences) sentence(s) hold tag sequences invalid in \(scheme!.rawValue.uppercased()); their invalid entities were not counted")
-        }
+        try writeReport(scorer.finish(), partial: nil, target)
       }
+    }
+  }
+
+  /// Writes the report of `table` in the chosen format, with the optional reports.
+  func writeReport(_ table: ScoreTable, partial: PartialScores?, _ target: OutputTarget) throws {
+    let boot = bootstrap.map { ($0, seed) }
+    switch format {
+    case .json:
+      var json = ExtendedReports.json(table, byLength: byLength, confusion: confusion, bootstrap: boot)
+      if let partial { json = String(json.dropLast(2)) + "," + partial.json() + "}\n" }
+      try target.buffer.write(json)
+    case .text:
+      let main = latex ? ScoreReports.latex(table) : ScoreReports.conlleval(table)
+      try main.withUnsafeBufferPointer { try target.buffer.write($0) }
+      let extra = ExtendedReports.text(table, byLength: byLength, confusion: confusion, bootstrap: boot)
+      try extra.withUnsafeBufferPointer { try target.buffer.write($0) }
+      if let partial { try Array(partial.text().utf8).withUnsafeBufferPointer { try target.buffer.write($0) } }
+    }
+    if table.invalidSentences > 0 {
+      Diagnostics.warning(
+        tool: "ner-score",
+        "\(table.invalidSentences) sentence(s) hold tag sequences invalid in \(scheme!.rawValue.uppercased()); their invalid entities were not counted")
     }
   }
 
@@ -183,42 +221,6 @@ struct NERScore: ParsableCommand {
         }
         try scorer.addBoundary()
       }
-    }
-  }
-
-  /// Predictions from the inputs, gold from `goldPath`, aligned by sentence.
-  func scoreAgainstGold(_ scorer: inout ConllevalScorer, goldPath: String) throws {
-    let goldInput = try InputFile(path: goldPath)
-    let goldReader = try goldInput.recordReader(.auto)
-    func nextSentence(_ reader: RecordReader, _ input: InputFile) throws -> Sentence? {
-      try input.located {
-        while let r = try reader.next() {
-          if case .sentence(let s) = r, s.count > 0 { return s }
-        }
-        return nil
-      }
-    }
-    func located(_ input: InputFile, _ body: () throws -> Void) throws {
-      do {
-        try body()
-      } catch let m as GoldAlignment.Mismatch {
-        throw ToolFailure(file: m.side == .gold ? goldInput.name : input.name, line: m.line, m.message, status: ExitStatus.dataError)
-      }
-    }
-    for path in InputFile.paths(files) {
-      let input = try InputFile(path: path)
-      let reader = try input.recordReader(inputFormat.from)
-      while let pred = try nextSentence(reader, input) {
-        try located(input) {
-          guard let g = try nextSentence(goldReader, goldInput) else {
-            throw GoldAlignment.Mismatch.morePredictions(line: pred.line, goldName: goldInput.name)
-          }
-          try GoldAlignment.score(prediction: pred, gold: g, goldName: goldInput.name, into: &scorer)
-        }
-      }
-    }
-    if let extra = try nextSentence(goldReader, goldInput) {
-      try located(goldInput) { throw GoldAlignment.Mismatch.moreGold(line: extra.line) }
     }
   }
 }

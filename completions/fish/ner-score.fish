@@ -20,7 +20,7 @@ function __ner-score_parse_tokens -S
     set -l unparsed_tokens (__ner-score_tokens -pc)
     switch $unparsed_tokens[1]
     case 'ner-score'
-        __ner-score_parse_subcommand -r 1 'd=' 'r' 'o=' 'l' 'strict' 'scheme=' 'format=' 'by-length' 'confusion' 'gold=' 'bootstrap=' 'seed=' 'from=' 'output=' 'version' 'h/help'
+        __ner-score_parse_subcommand -r 1 'd=' 'r' 'o=' 'l' 'strict' 'scheme=' 'format=' 'by-length' 'confusion' 'gold=' 'bootstrap=' 'seed=' 'errors' 'partial' 'compare=+' 'samples=' 'from=' 'output=' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
             __ner-score_parse_subcommand -r 1 'version'
@@ -88,7 +88,11 @@ complete -c 'ner-score' -n '__ner-score_should_offer_completions_for_flags_or_op
 complete -c 'ner-score' -n '__ner-score_should_offer_completions_for_flags_or_options "ner-score" confusion' -l 'confusion' -d 'Add a type confusion table over spans with matching boundaries, with missed and spurious counts.'
 complete -c 'ner-score' -n '__ner-score_should_offer_completions_for_flags_or_options "ner-score" gold' -l 'gold' -d 'Score the input\'s predictions (its last column, or JSONL \'pred\') against this gold file, aligned sentence by sentence.' -rfka ''
 complete -c 'ner-score' -n '__ner-score_should_offer_completions_for_flags_or_options "ner-score" bootstrap' -l 'bootstrap' -d 'Add a 95% confidence interval of F1 from this many bootstrap resamplings of sentences.' -rfka ''
-complete -c 'ner-score' -n '__ner-score_should_offer_completions_for_flags_or_options "ner-score" seed' -l 'seed' -d 'Seed of the bootstrap\'s random generator.' -rfka ''
+complete -c 'ner-score' -n '__ner-score_should_offer_completions_for_flags_or_options "ner-score" seed' -l 'seed' -d 'Seed of the random generator of --bootstrap and --compare.' -rfka ''
+complete -c 'ner-score' -n '__ner-score_should_offer_completions_for_flags_or_options "ner-score" errors' -l 'errors' -d 'List the errors instead of the report, one tab-separated line each: sentence id, start and end token, FP, FN, TYPE or BOUNDARY, gold and predicted type and text.'
+complete -c 'ner-score' -n '__ner-score_should_offer_completions_for_flags_or_options "ner-score" partial' -l 'partial' -d 'Add partial-credit scores as MUC and SemEval-2013 count them (nervaluate\'s strict, exact, partial and type schemas).'
+complete -c 'ner-score' -n '__ner-score_should_offer_completions_for_flags_or_options "ner-score"' -l 'compare' -d 'Compare two prediction files against --gold: p-values of their F1 difference by paired bootstrap and approximate randomization.' -rfka ''
+complete -c 'ner-score' -n '__ner-score_should_offer_completions_for_flags_or_options "ner-score" samples' -l 'samples' -d 'Samples of each --compare test.' -rfka ''
 complete -c 'ner-score' -n '__ner-score_should_offer_completions_for_flags_or_options "ner-score" from' -l 'from' -d 'Input format: auto, conll or jsonl.' -rfka 'auto conll jsonl'
 complete -c 'ner-score' -n '__ner-score_should_offer_completions_for_flags_or_options "ner-score" output' -l 'output' -d 'Write the report to this file (atomically) instead of standard output.' -rfka ''
 complete -c 'ner-score' -n '__ner-score_should_offer_completions_for_flags_or_options "ner-score" version' -l 'version' -d 'Show the version.'

@@ -133,12 +133,15 @@ public enum ExtendedReports {
     return Array(out.utf8)
   }
 
+  /// A JSON number rounded to four decimals, an integer without a fraction.
+  static func number(_ x: Double) -> String {
+    let r = (x * 10000).rounded() / 10000
+    return r == r.rounded() ? String(Int(r)) : String(r)
+  }
+
   /// All figures as one JSON object (percentages, as conlleval prints them).
   public static func json(_ t: ScoreTable, byLength: Bool, confusion: Bool, bootstrap: (Int, UInt64)?) -> String {
-    func num(_ x: Double) -> String {
-      let r = (x * 10000).rounded() / 10000
-      return r == r.rounded() ? String(Int(r)) : String(r)
-    }
+    func num(_ x: Double) -> String { number(x) }
     func prfJSON(_ m: (p: Double, r: Double, f: Double)) -> String {
       "\"precision\":\(num(m.p)),\"recall\":\(num(m.r)),\"f1\":\(num(m.f))"
     }

@@ -27,11 +27,11 @@ public enum GoldAlignment {
     }
   }
 
-  /// Adds a predicted sentence and its gold one (from the file `goldName`, for messages)
-  /// to `scorer`, token by token, then the sentence boundary. A pair that does not align
-  /// (no tag columns, other lengths, another token) and a tag the scorer refuses throw a
-  /// ``Mismatch`` naming the side and line.
-  public static func score(prediction: Sentence, gold: Sentence, goldName: String, into scorer: inout ConllevalScorer) throws {
+  /// The gold tags of `gold` and the predicted tags of `prediction` (its `pred` column,
+  /// else its last of two or more), once the pair is checked to align: both have tag
+  /// columns, the same length and the same tokens; else a ``Mismatch`` naming the side
+  /// and line (the gold file is `goldName` in messages).
+  public static func tags(prediction: Sentence, gold: Sentence, goldName: String) throws -> (gold: [String], guess: [String]) {
     guard let goldColumn = gold.tagColumn else { throw Mismatch(.gold, line: gold.line, "no gold tag column") }
     let predColumn = prediction.columnIndex("pred") ?? (prediction.columns.count >= 2 ? prediction.columns.count - 1 : nil)
     guard let pc = predColumn else { throw Mismatch(.prediction, line: prediction.line, "no predicted tag column") }
@@ -47,9 +47,19 @@ public enum GoldAlignment {
           .prediction, line: prediction.lineOfToken(i),
           "token '\(a)' differs from the gold token '\(b)' at \(goldName):\(gold.lineOfToken(i))")
       }
+    }
+    return (gold.columns[goldColumn].values, prediction.columns[pc].values)
+  }
+
+  /// Adds a predicted sentence and its gold one (from the file `goldName`, for messages)
+  /// to `scorer`, token by token, then the sentence boundary. A pair that does not align
+  /// (see ``tags(prediction:gold:goldName:)``) and a tag the scorer refuses throw a
+  /// ``Mismatch`` naming the side and line.
+  public static func score(prediction: Sentence, gold: Sentence, goldName: String, into scorer: inout ConllevalScorer) throws {
+    let t = try tags(prediction: prediction, gold: gold, goldName: goldName)
+    for i in 0..<prediction.count {
       do {
-        try scorer.addToken(
-          gold: gold.columns[goldColumn].values[i], guess: prediction.columns[pc].values[i], line: prediction.lineOfToken(i))
+        try scorer.addToken(gold: t.gold[i], guess: t.guess[i], line: prediction.lineOfToken(i))
       } catch let e as DataError {
         throw Mismatch(.prediction, line: e.line, e.message)
       }
