@@ -39,11 +39,16 @@ enum FuzzProcess {
     environment["SWIFT_BACKTRACE"] = "enable=no"
     p.environment = environment
     p.standardInput = FileHandle.nullDevice
-    p.standardOutput = try FileHandle(forWritingTo: out)
-    p.standardError = try FileHandle(forWritingTo: err)
+    let outHandle = try FileHandle(forWritingTo: out), errHandle = try FileHandle(forWritingTo: err)
+    // Closed here, on this thread, rather than whenever they are deallocated: a handle
+    // closed late on another thread can close a descriptor number a later launch reuses
+    // (Foundation's Process then fails with EBADF).
+    defer { try? outHandle.close(); try? errHandle.close() }
+    p.standardOutput = outHandle
+    p.standardError = errHandle
     let done = DispatchSemaphore(value: 0)
     p.terminationHandler = { _ in done.signal() }
-    try p.run()
+    try launch(p)
     var timedOut = false
     if done.wait(timeout: .now() + limit) == .timedOut {
       timedOut = true
@@ -53,5 +58,18 @@ enum FuzzProcess {
     return Outcome(
       stdout: try Data(contentsOf: out), stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self),
       status: p.terminationStatus, signalled: p.terminationReason == .uncaughtSignal, timedOut: timedOut)
+  }
+
+  /// Starts `p`, trying again a few times when the launch itself fails with EBADF (a
+  /// descriptor race in Foundation's Process, not the tool's doing).
+  static func launch(_ p: Process) throws {
+    for attempt in 1...3 {
+      do {
+        try p.run()
+        return
+      } catch let e as NSError where e.domain == NSPOSIXErrorDomain && e.code == Int(EBADF) && attempt < 3 {
+        usleep(10_000)
+      }
+    }
   }
 }
