@@ -95,15 +95,27 @@ enum FuzzContract {
     var first = min(line, starts.count) - 1
     let firstByte = input.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
     let sentences = records == .sentences || (records == .auto && firstByte != UInt8(ascii: "{"))
-    func boundary(_ k: Int) -> Bool {
+    func text(_ k: Int) -> ArraySlice<UInt8> {
       let end = k + 1 < starts.count ? starts[k + 1] : input.count
-      // Blank as the CoNLL reader sees it: empty but for one CR before the LF.
+      // As the CoNLL reader sees it: without the LF and one CR before it.
       var text = input[starts[k]..<end]
       if text.last == 0x0A { text = text.dropLast() }
       if text.last == 0x0D { text = text.dropLast() }
-      return text.isEmpty || text.starts(with: Array("-DOCSTART-".utf8))
+      return text
     }
+    func blank(_ k: Int) -> Bool { text(k).isEmpty }
+    // A -DOCSTART- line: its first field is -DOCSTART- (the reader's rule).
+    func documentStart(_ k: Int) -> Bool {
+      let t = text(k), marker = Array("-DOCSTART-".utf8)
+      return t.starts(with: marker) && (t.count == marker.count || [0x20, 0x09].contains(t[t.startIndex + marker.count]))
+    }
+    func boundary(_ k: Int) -> Bool { blank(k) || documentStart(k) }
     while sentences, first > 0, !boundary(first - 1), !boundary(first) { first -= 1 }
+    // Comment lines right before a record are its header.
+    while sentences, first > 0, text(first - 1).first == UInt8(ascii: "#") { first -= 1 }
+    // Blank lines before a record are its own (its layout), but for the one that ends
+    // the record before it.
+    while sentences, first > 0, blank(first - 1), first - 1 == 0 || blank(first - 2) { first -= 1 }
     return starts[first]
   }
 }
