@@ -113,9 +113,9 @@ enum FuzzContract {
     while sentences, first > 0, !boundary(first - 1), !boundary(first) { first -= 1 }
     // Comment lines right before a record are its header.
     while sentences, first > 0, text(first - 1).first == UInt8(ascii: "#") { first -= 1 }
-    // Blank lines before a record are its own (its layout), but for the one that ends
-    // the record before it.
-    while sentences, first > 0, blank(first - 1), first - 1 == 0 || blank(first - 2) { first -= 1 }
+    // Blank lines at the start of the input are the first record's own (its layout);
+    // blank lines after a record are that record's.
+    if sentences, (0..<first).allSatisfy(blank) { first = 0 }
     return starts[first]
   }
 }
