@@ -4,6 +4,17 @@
 #include <string.h>
 #include <zlib.h>
 
+// Points the stream at the buffers, each at most 1 GiB a call (zlib counts in uInt).
+static void set_buffers(z_stream *s, const uint8_t *in, size_t in_count, uint8_t *out, size_t out_count,
+                        uInt *in_max, uInt *out_max) {
+  *in_max = in_count > 0x40000000u ? 0x40000000u : (uInt)in_count;
+  *out_max = out_count > 0x40000000u ? 0x40000000u : (uInt)out_count;
+  s->next_in = (Bytef *)in;
+  s->avail_in = *in_max;
+  s->next_out = out;
+  s->avail_out = *out_max;
+}
+
 int czlib_is_gzip(const uint8_t *bytes, size_t count) {
   return count >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b;
 }
@@ -25,12 +36,8 @@ void czlib_inflater_free(void *inflater) {
 int czlib_inflate(void *inflater, const uint8_t *in, size_t in_count, size_t *consumed,
                   uint8_t *out, size_t out_count, size_t *produced, char *message, size_t message_size) {
   z_stream *s = (z_stream *)inflater;
-  uInt in_max = in_count > 0x40000000u ? 0x40000000u : (uInt)in_count;
-  uInt out_max = out_count > 0x40000000u ? 0x40000000u : (uInt)out_count;
-  s->next_in = (Bytef *)in;
-  s->avail_in = in_max;
-  s->next_out = out;
-  s->avail_out = out_max;
+  uInt in_max, out_max;
+  set_buffers(s, in, in_count, out, out_count, &in_max, &out_max);
   int r = inflate(s, Z_NO_FLUSH);
   *consumed = in_max - s->avail_in;
   *produced = out_max - s->avail_out;
@@ -62,12 +69,8 @@ void czlib_deflater_free(void *deflater) {
 int czlib_deflate(void *deflater, const uint8_t *in, size_t in_count, size_t *consumed,
                   uint8_t *out, size_t out_count, size_t *produced, int finish) {
   z_stream *s = (z_stream *)deflater;
-  uInt in_max = in_count > 0x40000000u ? 0x40000000u : (uInt)in_count;
-  uInt out_max = out_count > 0x40000000u ? 0x40000000u : (uInt)out_count;
-  s->next_in = (Bytef *)in;
-  s->avail_in = in_max;
-  s->next_out = out;
-  s->avail_out = out_max;
+  uInt in_max, out_max;
+  set_buffers(s, in, in_count, out, out_count, &in_max, &out_max);
   int r = deflate(s, finish && in_max == in_count ? Z_FINISH : Z_NO_FLUSH);
   *consumed = in_max - s->avail_in;
   *produced = out_max - s->avail_out;
