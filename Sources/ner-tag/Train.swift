@@ -81,6 +81,8 @@ extension NERTag {
 
     @OptionGroup(title: "Neural CRF options") var neural: NeuralOptions
 
+    @OptionGroup(title: "Self-training options") var selfTraining: SelfTrainingOptions
+
     @Flag(name: .shortAndLong, help: "Print nothing on stderr but errors.")
     var quiet = false
 
@@ -133,10 +135,23 @@ extension NERTag {
           try LabelledData.read([path], format: from, language: lang, purpose: "score against", into: &d)
           return DevelopmentSet(d, threads: threads)
         }
+        if kind.name == NeuralCRF.kind { try neural.checkLanguages(corpus) }
         let trainer = try self.trainer(kind, note: report.note)
         report.note("read \(corpus.count) sentences in \(Clock.format(Clock.now - started))")
         let log = TrainingLog(step: report.iteration, note: report.note)
-        let trained = try trainer.train(corpus, development: development, log: log)
+        var trained = try trainer.train(corpus, development: development, log: log)
+        if let rounds = selfTraining.selfTraining(seed: neural.seed, threads: threads) {
+          let unlabelled = try LabelledData.readUnlabelled(selfTraining.unlabelled, format: from, language: lang)
+          guard !unlabelled.isEmpty else {
+            throw ToolFailure(file: selfTraining.unlabelled.joined(separator: ", "), "no sentences to self-train on", status: ExitStatus.dataError)
+          }
+          var next = trainer
+          if var n = trainer as? NeuralModelTrainer {
+            n.roundEpochs = selfTraining.roundEpochs
+            next = n
+          }
+          trained = try rounds.run(from: trained, trainer: next, corpus: corpus, unlabelled: unlabelled, development: development, log: log)
+        }
         try ModelIO.save(trained, to: file)
       }
     }

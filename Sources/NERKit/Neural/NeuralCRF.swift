@@ -108,6 +108,19 @@ public struct NeuralCRF: Equatable, Sendable {
     return w
   }
 
+  /// The model with the language embedding of each of `targets` (language indices)
+  /// replaced by that of `source`: a language without training sentences is tagged as
+  /// the language the network was trained on.
+  public func sharingLanguageEmbedding(of source: Int, with targets: [Int]) -> NeuralCRF {
+    let d = configuration.languageDim
+    guard d > 0, !targets.isEmpty else { return self }
+    var copy = self
+    for t in targets where t != source {
+      for k in 0..<d { copy.parameters[layout.languageEmbedding + t * d + k] = parameters[layout.languageEmbedding + source * d + k] }
+    }
+    return copy
+  }
+
   /// The index of a language (the first language for one the model does not know).
   public func languageID(_ language: String?) -> Int { language.flatMap { languageIndex[$0] } ?? 0 }
 

@@ -22,6 +22,10 @@ public struct NeuralConfiguration: Equatable, Sendable {
   public var maskDigits = false
   /// Stacked sentence BiLSTMs (Cotterell and Duh 2017 use 2 of 200 units).
   public var layers = 1
+  /// Read each word's characters with the character BiLSTM (false: the word embedding
+  /// alone, the "no char LSTM" model of Bari et al. 2020; the network then has no
+  /// character weights).
+  public var characterFeatures = true
 
   public init() {}
 }
@@ -59,8 +63,9 @@ struct ParameterLayout: Equatable {
     labelCount = labels
     var at = 0
     charEmbedding = at
-    at += (characters + 1) * c.charDim
-    charLSTM = Self.bilstm(input: c.charDim, hidden: c.charHidden, shared: c.shareDirections, at: &at)
+    let (charDim, charHidden) = c.characterFeatures ? (c.charDim, c.charHidden) : (0, 0)
+    at += (characters + 1) * charDim
+    charLSTM = Self.bilstm(input: charDim, hidden: charHidden, shared: c.shareDirections, at: &at)
     wordLSTMs = (0..<max(c.layers, 1)).map { k in
       Self.bilstm(input: k == 0 ? c.wordInput : 2 * c.hidden, hidden: c.hidden, shared: c.shareDirections, at: &at)
     }
@@ -92,12 +97,15 @@ struct ParameterLayout: Equatable {
   /// Named ranges of the vector, for tests and reports.
   var tensors: [(name: String, range: Range<Int>)] {
     let c = configuration
-    var t: [(String, Range<Int>)] = [("char-embedding", charEmbedding..<charLSTM.forwardLayer.inputWeights)]
+    var t: [(String, Range<Int>)] = []
     func add(_ name: String, _ lstm: BiLSTM) {
       t.append(("\(name)-forward", lstm.forwardLayer.inputWeights..<lstm.forwardLayer.end))
       if !c.shareDirections { t.append(("\(name)-backward", lstm.backwardLayer.inputWeights..<lstm.backwardLayer.end)) }
     }
-    add("char-lstm", charLSTM)
+    if c.characterFeatures {
+      t.append(("char-embedding", charEmbedding..<charLSTM.forwardLayer.inputWeights))
+      add("char-lstm", charLSTM)
+    }
     for (k, lstm) in wordLSTMs.enumerated() { add(k == 0 ? "word-lstm" : "word-lstm-\(k + 1)", lstm) }
     t.append(("language-embedding", languageEmbedding..<tagHiddenWeights))
     t.append(("tag-hidden", tagHiddenWeights..<tagWeights))
@@ -117,8 +125,10 @@ struct ParameterLayout: Equatable {
     func glorot(_ start: Int, rows: Int, columns: Int) {
       fill(start, rows * columns, Float((6.0 / Double(rows + columns)).squareRoot()))
     }
-    fill(charEmbedding, (characterCount + 1) * c.charDim, Float((3.0 / Double(c.charDim)).squareRoot()))
-    for layer in ([charLSTM] + wordLSTMs).flatMap({ [$0.forwardLayer, $0.backwardLayer] }) {
+    if c.characterFeatures {
+      fill(charEmbedding, (characterCount + 1) * c.charDim, Float((3.0 / Double(c.charDim)).squareRoot()))
+    }
+    for layer in ([charLSTM] + wordLSTMs).flatMap({ [$0.forwardLayer, $0.backwardLayer] }) where layer.hiddenSize > 0 {
       let H = layer.hiddenSize
       glorot(layer.inputWeights, rows: 4 * H, columns: layer.inputSize)
       glorot(layer.recurrentWeights, rows: 4 * H, columns: H)

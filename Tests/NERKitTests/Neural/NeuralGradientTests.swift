@@ -61,22 +61,23 @@ struct NeuralGradientTests {
   }
 
   /// The toy network's sizes.
-  static func smallConfiguration(shareDirections: Bool = false, layers: Int = 1) -> NeuralConfiguration {
+  static func smallConfiguration(shareDirections: Bool = false, layers: Int = 1, characters: Bool = true) -> NeuralConfiguration {
     var c = NeuralConfiguration()
     (c.charDim, c.charHidden, c.wordDim, c.hidden, c.languageDim) = (3, 2, 4, 3, 2)
     c.shareDirections = shareDirections
     c.layers = layers
+    c.characterFeatures = characters
     return c
   }
 
   /// A small two-language model and corpus.
-  static func toy(shareDirections: Bool = false, layers: Int = 1) -> (NeuralCRF, [EncodedSentence]) {
+  static func toy(shareDirections: Bool = false, layers: Int = 1, characters: Bool = true) -> (NeuralCRF, [EncodedSentence]) {
     var corpus = NeuralCorpus(labels: ["O", "B-PER", "I-PER", "B-LOC"])
     corpus.add(tokens: ["Mr", "Smith", "Jr", "left"], labels: [0, 1, 2, 0], language: "en", weight: 1)
     corpus.add(tokens: ["in", "Oslo"], labels: [0, 3], language: "en", weight: 1)
     corpus.add(tokens: ["en", "Lima", "ayer"], labels: [0, 3, 0], language: "es", weight: 0.5)
     corpus.add(tokens: ["Sr", "Ruiz"], labels: [0, 1], language: "es", weight: 0.5)
-    let c = smallConfiguration(shareDirections: shareDirections, layers: layers)
+    let c = smallConfiguration(shareDirections: shareDirections, layers: layers, characters: characters)
     var model = corpus.makeModel(configuration: c, seed: 3)
     // Non-zero transitions and biases, so their gradients are exercised fully.
     var rng = SeededRandom(seed: 11)
@@ -91,8 +92,8 @@ struct NeuralGradientTests {
     return model.parameters.withUnsafeBufferPointer { NetworkPass(model: model, $0.baseAddress!, data, dropout: dropout).lossAndGradient(into: g) }
   }
 
-  func checkNetwork(shareDirections: Bool, dropout: Dropout?, layers: Int = 1) {
-    var (model, data) = Self.toy(shareDirections: shareDirections, layers: layers)
+  func checkNetwork(shareDirections: Bool, dropout: Dropout?, layers: Int = 1, characters: Bool = true) {
+    var (model, data) = Self.toy(shareDirections: shareDirections, layers: layers, characters: characters)
     let g = Gradient(parameterCount: model.parameters.count, wordDim: model.configuration.wordDim, frozen: [])
     _ = model.parameters.withUnsafeBufferPointer { NetworkPass(model: model, $0.baseAddress!, data, dropout: dropout).lossAndGradient(into: g) }
     let eps: Float = 1e-2
@@ -128,7 +129,7 @@ struct NeuralGradientTests {
         #expect(Self.close(Double(g.rows[slot * E + d]), numeric), "embedding \(l):\(row)[\(d)]: \(g.rows[slot * E + d]) vs \(numeric)")
       }
     }
-    #expect(checked > 100)
+    #expect(checked > (characters ? 100 : 60))
     #expect(g.keys.count >= 8)
   }
 
@@ -143,6 +144,15 @@ struct NeuralGradientTests {
   @Test func twoLayers() {
     checkNetwork(shareDirections: false, dropout: Dropout(rate: 0.3, seed: 5, epoch: 2), layers: 2)
     checkNetwork(shareDirections: true, dropout: nil, layers: 2)
+  }
+
+  /// Without the character BiLSTM (`--no-char-lstm`): a word is its embedding alone, and
+  /// the network has no character weights.
+  @Test func withoutCharacters() {
+    checkNetwork(shareDirections: false, dropout: Dropout(rate: 0.3, seed: 5, epoch: 2), characters: false)
+    let (model, _) = Self.toy(characters: false)
+    #expect(!model.layout.tensors.contains { $0.name.hasPrefix("char") })
+    #expect(model.configuration.wordInput == model.configuration.wordDim)
   }
 
   /// The loss is the weighted negative log-likelihood: exp(-loss) of a one-sentence batch
