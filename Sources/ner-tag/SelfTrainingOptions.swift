@@ -9,6 +9,9 @@ struct SelfTrainingOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Unlabelled sentences (CoNLL or JSONL; a tag column is ignored) to self-train on after training, FILE or LANG=FILE; repeatable.", valueName: "input"))
   var unlabelled: [String] = []
 
+  @Option(help: ArgumentHelp("Self-train from this model (of the --kind trained) instead of training one on the labelled data first; the labelled data still trains with the pseudo-labelled sentences.", valueName: "file"))
+  var startModel: String?
+
   @Option(help: "Self-training rounds: label the unlabelled sentences, keep some, train on them with the labelled data.")
   var rounds: Int = 3
 
@@ -30,6 +33,7 @@ struct SelfTrainingOptions: ParsableArguments {
   func validate() throws {
     if rounds < 1 || roundEpochs < 1 { throw ValidationError("--rounds and --round-epochs need positive numbers.") }
     if !(0...1).contains(minConfidence) { throw ValidationError("--min-confidence must be in [0, 1].") }
+    if startModel != nil && unlabelled.isEmpty { throw ValidationError("--start-model needs --unlabelled.") }
     if !(pseudoWeight > 0) || !pseudoWeight.isFinite { throw ValidationError("--pseudo-weight must be a positive number.") }
   }
 

@@ -139,7 +139,7 @@ extension NERTag {
         let trainer = try self.trainer(kind, note: report.note)
         report.note("read \(corpus.count) sentences in \(Clock.format(Clock.now - started))")
         let log = TrainingLog(step: report.iteration, note: report.note)
-        var trained = try trainer.train(corpus, development: development, log: log)
+        var trained = try startingModel(kind) ?? trainer.train(corpus, development: development, log: log)
         if let rounds = selfTraining.selfTraining(seed: neural.seed, threads: threads) {
           let unlabelled = try LabelledData.readUnlabelled(selfTraining.unlabelled, format: from, language: lang)
           guard !unlabelled.isEmpty else {
@@ -154,6 +154,16 @@ extension NERTag {
         }
         try ModelIO.save(trained, to: file)
       }
+    }
+
+    /// The model of --start-model, checked to be of `kind`.
+    func startingModel(_ kind: ModelKind) throws -> TrainedModel? {
+      guard let path = selfTraining.startModel else { return nil }
+      let m = try ModelIO.load(path)
+      guard m.kind == kind.name else {
+        throw ToolFailure(file: path, "a \(m.kind) model, but --kind is \(kind.name)", status: ExitStatus.usage)
+      }
+      return m
     }
 
     /// The trainer of a kind, from its option group: one case a kind.
