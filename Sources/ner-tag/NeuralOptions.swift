@@ -76,6 +76,9 @@ struct NeuralOptions: ParsableArguments {
   @Flag(help: "(neural) Tie the forward and backward LSTMs' weights (order-invariant features).")
   var shareDirections = false
 
+  @Flag(help: "(neural) Give each language a sentence BiLSTM of its own beside the shared one (its states join the shared ones under the tag layer); a language without training sentences starts from a copy of the first language's.")
+  var languageEncoders = false
+
   @Flag(name: .customLong("no-char-lstm"), help: "(neural) Leave out the character BiLSTM: a word is its embedding alone.")
   var noCharacterLSTM = false
 
@@ -111,6 +114,7 @@ struct NeuralOptions: ParsableArguments {
     c.lower = lower
     c.maskDigits = maskDigits
     c.characterFeatures = !noCharacterLSTM
+    c.languageEncoders = languageEncoders
     return c
   }
 

@@ -31,6 +31,26 @@ extension NERTag {
         --language-features is accepted: the network always has its language \
         embedding). Progress: one line per epoch (loss, seconds, dev F1).
 
+        Zero-resource transfer (Bari et al. 2020): a language given --embeddings \
+        LANG=FILE and no training sentence joins the neural model with its vectors \
+        (up to --max-pretrained) and the language embedding of the first training \
+        language, and 'ner-tag -m MODEL --lang LANG' tags it. With English vectors \
+        mapped into the target's space ('ner-translate align ... --output en-L.vec') and \
+        --freeze-embeddings, a model trained on English tags L (Cross-Word; \
+        --share-directions gives Cross-Shared, --no-char-lstm leaves the character \
+        BiLSTM out).
+
+        Self-training (either kind): with --unlabelled, the trained model (or \
+        --start-model) labels the unlabelled sentences; each of --rounds rounds draws a \
+        length threshold l uniformly between the shortest and the longest sentence \
+        (unless --no-length-threshold), keeps the sentences of at most l tokens whose \
+        confidence reaches --min-confidence, and trains on them (weight \
+        --pseudo-weight) together with the labelled data: the neural CRF goes on \
+        training its network for --round-epochs epochs (Bari et al.'s augmented \
+        fine-tuning, with one network), the linear CRF trains anew. Labels are made \
+        anew each round; with --dev the best round (the starting model included) is \
+        kept.
+
         -m/--model names the model file here as in 'ner-tag tag'. The spellings of \
         earlier versions, --model-file FILE and --model linear|neural for the kind, \
         still work and print a deprecation note.
@@ -42,6 +62,8 @@ extension NERTag {
           ner-tag train --template crfpp.template --tag-scheme iobes -m en.model en.train
           ner-tag train --kind neural --epochs 30 --dev es.dev -m es.model es.train
           ner-tag train --kind neural --embeddings uk=uk.vec --weight ru=0.3 -m uk.model uk=uk.train ru=ru.train
+          ner-tag train --kind neural --lower --freeze-embeddings --embeddings en=en-es.vec --embeddings es=es.vec -m cross.model en=en.train
+          ner-tag train --kind neural --lower --freeze-embeddings --embeddings en=en-es.vec --embeddings es=es.vec --start-model cross.model --unlabelled es=es.txt.conll -m augmented.model en=en.train
         """)
 
     @Option(name: [.short, .long], help: ArgumentHelp("The model file to write.", valueName: "file"))

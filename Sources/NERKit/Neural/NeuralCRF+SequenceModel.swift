@@ -2,8 +2,8 @@
 ///
 /// Configuration fields: `char-dim`, `char-hidden`, `word-dim`, `hidden`, `layers`,
 /// `language-dim` (numbers), `share-directions`, `lower`, `mask-digits`, `char-lstm`
-/// (yes or no; `char-lstm` written only when no, so that models without the field read
-/// as they were written).
+/// `language-encoders` (yes or no; `char-lstm` written only when no and
+/// `language-encoders` only when yes, so that models without them read as written).
 /// Sections: `labels`, `languages` (a UInt32 count, then strings), `characters` (a
 /// UInt32 count, then UInt32 scalar values), `vocabularies` (each language's words, a
 /// counted list of strings each), `parameters` (a UInt64 count and Float32 values, laid
@@ -27,6 +27,7 @@ extension NeuralCRF: SequenceModel {
       ("share-directions", ModelFields.yes(c.shareDirections)), ("lower", ModelFields.yes(c.lower)),
       ("mask-digits", ModelFields.yes(c.maskDigits)),
     ] + (c.characterFeatures ? [] : [("char-lstm", ModelFields.yes(false))])
+      + (c.languageEncoders ? [("language-encoders", ModelFields.yes(true))] : [])
   }
 
   public func sections() -> [(name: String, bytes: [UInt8])] {
@@ -104,5 +105,6 @@ extension NeuralConfiguration {
     lower = try fields.bool("lower", default: false)
     maskDigits = try fields.bool("mask-digits", default: false)
     characterFeatures = try fields.bool("char-lstm", default: true)
+    languageEncoders = try fields.bool("language-encoders", default: false)
   }
 }

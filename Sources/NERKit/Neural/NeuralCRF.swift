@@ -108,15 +108,18 @@ public struct NeuralCRF: Equatable, Sendable {
     return w
   }
 
-  /// The model with the language embedding of each of `targets` (language indices)
-  /// replaced by that of `source`: a language without training sentences is tagged as
-  /// the language the network was trained on.
-  public func sharingLanguageEmbedding(of source: Int, with targets: [Int]) -> NeuralCRF {
-    let d = configuration.languageDim
-    guard d > 0, !targets.isEmpty else { return self }
+  /// The model with the language embedding of each of `targets` (language indices), and
+  /// its own sentence BiLSTM if it has one, replaced by those of `source`: a language
+  /// without training sentences is tagged as the language the network was trained on.
+  public func sharingLanguageWeights(of source: Int, with targets: [Int]) -> NeuralCRF {
     var copy = self
+    let d = configuration.languageDim
     for t in targets where t != source {
       for k in 0..<d { copy.parameters[layout.languageEmbedding + t * d + k] = parameters[layout.languageEmbedding + source * d + k] }
+      guard !layout.languageLSTMs.isEmpty else { continue }
+      let from = layout.languageLSTMs[source], to = layout.languageLSTMs[t]
+      let n = from.backwardLayer.end - from.forwardLayer.inputWeights
+      for k in 0..<n { copy.parameters[to.forwardLayer.inputWeights + k] = parameters[from.forwardLayer.inputWeights + k] }
     }
     return copy
   }

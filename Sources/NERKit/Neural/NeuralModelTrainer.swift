@@ -32,7 +32,7 @@ public struct NeuralModelTrainer: ModelTrainer {
     let (data, start) = try startingModel(corpus, log: log)
     let trainedLanguages = Set(data.languages)
     let untrained = start.languages.indices.filter { !trainedLanguages.contains(start.languages[$0]) }
-    let tagged = { (m: NeuralCRF) in m.sharingLanguageEmbedding(of: 0, with: untrained) }
+    let tagged = { (m: NeuralCRF) in m.sharingLanguageWeights(of: 0, with: untrained) }
     var metadata = corpus.metadata
     let allLanguages = corpus.languages + start.languages.filter { !corpus.languages.contains($0) }
     metadata[0] = ("languages", allLanguages.joined(separator: " "))
@@ -83,7 +83,7 @@ public struct NeuralModelTrainer: ModelTrainer {
     let vocabulary = zip(model.languages, model.vocabularies).map { $0.0.isEmpty ? "\($0.1.count)" : "\($0.0) \($0.1.count)" }
     log.note("\(corpus.count) sentences, \(corpus.tokenCount) tokens, \(model.labels.count) labels, \(model.characters.count) characters, vocabulary \(vocabulary.joined(separator: ", ")), \(model.parameters.count) weights")
     for language in data.zeroShotLanguages(pretrained) {
-      log.note("language '\(language)' has vectors and no training sentence: tagged zero-shot (language embedding of '\(model.languages[0])')")
+      log.note("language '\(language)' has vectors and no training sentence: tagged zero-shot (language weights of '\(model.languages[0])')")
     }
     return (data, model)
   }

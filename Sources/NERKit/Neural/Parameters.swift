@@ -26,8 +26,18 @@ public struct NeuralConfiguration: Equatable, Sendable {
   /// alone, the "no char LSTM" model of Bari et al. 2020; the network then has no
   /// character weights).
   public var characterFeatures = true
+  /// A sentence BiLSTM of each language's own beside the shared one, its states
+  /// concatenated with the shared states under the tag layer (the target encoder of Bari
+  /// et al. 2020): the shared encoder learns from every language, each language's from
+  /// its own sentences (for a language without training sentences, a copy of the first
+  /// language's until self-training trains it).
+  public var languageEncoders = false
 
   public init() {}
+
+  /// The width of a token's state under the tag layer: the shared sentence BiLSTM's
+  /// [forward ; backward] states, then its language's encoder's.
+  var stateWidth: Int { (languageEncoders ? 4 : 2) * hidden }
 }
 
 /// Where each weight matrix of a neural CRF sits in its flat parameter vector (word
@@ -46,7 +56,7 @@ struct ParameterLayout: Equatable {
   let wordLSTMs: [BiLSTM]
   /// Language embeddings, languages × languageDim.
   let languageEmbedding: Int
-  /// W, hidden × (2 hidden + languageDim), over [sentence LSTM state; language].
+  /// W, hidden × (stateWidth + languageDim), over [sentence LSTM states; language].
   let tagHiddenWeights: Int
   let tagHiddenBias: Int
   /// U, labels × hidden, and its bias (labels).
@@ -54,6 +64,9 @@ struct ParameterLayout: Equatable {
   let tagBias: Int
   /// Transition scores, labels × labels (`[i * L + j]`: label i followed by j).
   let transitions: Int
+  /// Each language's own sentence BiLSTM over the token input, after the transitions
+  /// (none unless ``NeuralConfiguration/languageEncoders``).
+  let languageLSTMs: [BiLSTM]
   let count: Int
 
   init(_ c: NeuralConfiguration, characters: Int, languages: Int, labels: Int) {
@@ -72,7 +85,7 @@ struct ParameterLayout: Equatable {
     languageEmbedding = at
     at += languages * c.languageDim
     tagHiddenWeights = at
-    at += c.hidden * (2 * c.hidden + c.languageDim)
+    at += c.hidden * (c.stateWidth + c.languageDim)
     tagHiddenBias = at
     at += c.hidden
     tagWeights = at
@@ -81,6 +94,9 @@ struct ParameterLayout: Equatable {
     at += labels
     transitions = at
     at += labels * labels
+    languageLSTMs = (0..<(c.languageEncoders ? languages : 0)).map { _ in
+      Self.bilstm(input: c.wordInput, hidden: c.hidden, shared: c.shareDirections, at: &at)
+    }
     count = at
   }
 
@@ -110,7 +126,8 @@ struct ParameterLayout: Equatable {
     t.append(("language-embedding", languageEmbedding..<tagHiddenWeights))
     t.append(("tag-hidden", tagHiddenWeights..<tagWeights))
     t.append(("tag-output", tagWeights..<transitions))
-    t.append(("transitions", transitions..<count))
+    t.append(("transitions", transitions..<(transitions + labelCount * labelCount)))
+    for (k, lstm) in languageLSTMs.enumerated() { add("language-lstm-\(k + 1)", lstm) }
     return t
   }
 
@@ -128,14 +145,14 @@ struct ParameterLayout: Equatable {
     if c.characterFeatures {
       fill(charEmbedding, (characterCount + 1) * c.charDim, Float((3.0 / Double(c.charDim)).squareRoot()))
     }
-    for layer in ([charLSTM] + wordLSTMs).flatMap({ [$0.forwardLayer, $0.backwardLayer] }) where layer.hiddenSize > 0 {
+    for layer in ([charLSTM] + wordLSTMs + languageLSTMs).flatMap({ [$0.forwardLayer, $0.backwardLayer] }) where layer.hiddenSize > 0 {
       let H = layer.hiddenSize
       glorot(layer.inputWeights, rows: 4 * H, columns: layer.inputSize)
       glorot(layer.recurrentWeights, rows: 4 * H, columns: H)
       for k in 0..<(4 * H) { p[layer.bias + k] = (k >= H && k < 2 * H) ? 1 : 0 }
     }
     fill(languageEmbedding, languageCount * c.languageDim, Float((3.0 / Double(max(c.languageDim, 1))).squareRoot()))
-    glorot(tagHiddenWeights, rows: c.hidden, columns: 2 * c.hidden + c.languageDim)
+    glorot(tagHiddenWeights, rows: c.hidden, columns: c.stateWidth + c.languageDim)
     glorot(tagWeights, rows: labelCount, columns: c.hidden)
     return p
   }

@@ -88,8 +88,8 @@ struct SelfTrainingTests {
 
   /// Languages with vectors and no sentence join the model after the corpus's, with the
   /// vectors as their vocabulary; after training they share the first language's
-  /// language embedding.
-  @Test func zeroShotLanguages() throws {
+  /// language embedding (and its own sentence BiLSTM, with --language-encoders).
+  @Test(arguments: [false, true]) func zeroShotLanguages(languageEncoders: Bool) throws {
     let vectors = WordEmbeddings(words: ["lima", "sr"], dimension: 4, vectors: [Float](repeating: 0.5, count: 8))
     var corpus = LabelledCorpus(trainingScheme: nil)
     var s = Sentence()
@@ -97,7 +97,7 @@ struct SelfTrainingTests {
     s.tagColumn = 1
     try corpus.add(s, language: "en", weight: 1)
     var t = NeuralModelTrainer()
-    t.configuration = NeuralGradientTests.smallConfiguration()
+    t.configuration = NeuralGradientTests.smallConfiguration(languageEncoders: languageEncoders)
     t.pretrained = ["es": vectors]
     t.options.epochs = 1
     var notes: [String] = []
@@ -108,5 +108,15 @@ struct SelfTrainingTests {
     #expect(notes.contains { $0.contains("language 'es' has vectors and no training sentence") })
     let d = model.configuration.languageDim, e = model.layout.languageEmbedding
     #expect(Array(model.parameters[e..<(e + d)]) == Array(model.parameters[(e + d)..<(e + 2 * d)]))
+    if languageEncoders {
+      let a = model.layout.languageLSTMs[0], b = model.layout.languageLSTMs[1]
+      let n = a.backwardLayer.end - a.forwardLayer.inputWeights
+      #expect(Array(model.parameters[a.forwardLayer.inputWeights..<(a.forwardLayer.inputWeights + n)])
+              == Array(model.parameters[b.forwardLayer.inputWeights..<(b.forwardLayer.inputWeights + n)]))
+      // The trained model's own encoder is not its initial one (it trained).
+      let start = try t.startingModel(corpus, log: .silent).1
+      #expect(Array(start.parameters[a.forwardLayer.inputWeights..<(a.forwardLayer.inputWeights + n)])
+              != Array(model.parameters[a.forwardLayer.inputWeights..<(a.forwardLayer.inputWeights + n)]))
+    }
   }
 }
