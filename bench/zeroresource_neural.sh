@@ -17,8 +17,14 @@
 #   word         Cross-Word: trained on en with the mapped English vectors, tagging L
 #                zero-shot with L's vectors (both frozen; --lang L).
 #   shared       Cross-Shared: Cross-Word with --share-directions.
-#   augmented    Cross-Augmented: Cross-Shared self-trained on the unlabelled L text
-#                (--start-model, --unlabelled, ROUNDS rounds of ROUND_EPOCHS epochs).
+#   augmented    Cross-Shared self-trained on the unlabelled L text (--start-model,
+#                --unlabelled, ROUNDS rounds of ROUND_EPOCHS epochs): one network.
+#   shared-enc   Cross-Shared with --language-encoders: each language has its own
+#                sentence BiLSTM beside the shared one (L's a copy of en's until
+#                self-training).
+#   augmented-enc  Cross-Augmented as the paper's equation 7 has it: shared-enc
+#                self-trained, the shared encoder learning from en and pseudo-labelled
+#                L batches, L's own encoder from L's, the tag layer reading both.
 #   translate    The same network trained on the word-by-word translation of en.train
 #                into L (ner-translate with the mapped vectors; Xie et al. 2018's
 #                route) with L's vectors.
@@ -42,7 +48,7 @@ report=$script_dir/out/zeroresource_neural.md
 runs=$out/runs.tsv
 langs=${LANGS:-"es nl"}
 seeds=${SEEDS:-"1 2 3"}
-rows=${ROWS:-"nochar word shared augmented translate translate+aug"}
+rows=${ROWS:-"nochar word shared augmented shared-enc augmented-enc translate translate+aug"}
 epochs=${EPOCHS:-15}
 rounds=${ROUNDS:-3}
 round_epochs=${ROUND_EPOCHS:-5}
@@ -65,7 +71,7 @@ table() {
     echo
     echo "| row | es F1 | n | s | nl F1 | n | s |"
     echo "|---|---:|---:|---:|---:|---:|---:|"
-    for row in nochar word shared augmented translate translate+aug; do
+    for row in nochar word shared augmented shared-enc augmented-enc translate translate+aug; do
       line="| $row"
       for l in es nl; do
         line+=$(awk -F'\t' -v r="$row" -v l="$l" '$1 == l && $2 == r { n++; s += $4; q += $4 * $4; t += $5 }
@@ -130,6 +136,11 @@ for l in $langs; do
         augmented)
           train "$l" shared "$seed" --share-directions "${cross[@]}"
           train "$l" "$row" "$seed" --share-directions --start-model "$out/$l.shared.$seed.model" \
+            "${self_train[@]}" --unlabelled "$l=$unlabelled" "${cross[@]}" ;;
+        shared-enc) train "$l" "$row" "$seed" --share-directions --language-encoders "${cross[@]}" ;;
+        augmented-enc)
+          train "$l" shared-enc "$seed" --share-directions --language-encoders "${cross[@]}"
+          train "$l" "$row" "$seed" --share-directions --language-encoders --start-model "$out/$l.shared-enc.$seed.model" \
             "${self_train[@]}" --unlabelled "$l=$unlabelled" "${cross[@]}" ;;
         translate) train "$l" "$row" "$seed" "${trans[@]}" ;;
         translate+aug)
