@@ -62,8 +62,9 @@ extension NERTag {
           ner-tag train --template crfpp.template --tag-scheme iobes -m en.model en.train
           ner-tag train --kind neural --epochs 30 --dev es.dev -m es.model es.train
           ner-tag train --kind neural --embeddings uk=uk.vec --weight ru=0.3 -m uk.model uk=uk.train ru=ru.train
-          ner-tag train --kind neural --lower --freeze-embeddings --embeddings en=en-es.vec --embeddings es=es.vec -m cross.model en=en.train
-          ner-tag train --kind neural --lower --freeze-embeddings --embeddings en=en-es.vec --embeddings es=es.vec --start-model cross.model --unlabelled es=es.txt.conll -m augmented.model en=en.train
+          ner-tag train --kind neural --lower --freeze-embeddings --embeddings en=en-mapped.vec --embeddings es=es.vec -m cross.model en=en.train
+          ner-tag train --kind neural --lower --freeze-embeddings --embeddings en=en-mapped.vec --embeddings es=es.vec --unlabelled es=es.test -m augmented.model en=en.train
+          ner-tag train --start-model es.model --unlabelled es.test --rounds 2 --min-confidence 0.9 -m es.self.model es.train
         """)
 
     @Option(name: [.short, .long], help: ArgumentHelp("The model file to write.", valueName: "file"))

@@ -91,7 +91,7 @@ struct NeuralTagTests {
     let model = try TagTests.train(sizes + ["--epochs", "2", "--lang", "en", "--embeddings", "en=\(path)", "--freeze-embeddings"], TagTests.corpus(12))
     let r = try ToolRunner.run("ner-tag", ["-m", model], stdin: TagTests.corpus(3))
     #expect(r.status == 0)
-    let bad = try ToolRunner.run("ner-tag", ["train", "-q", "-m", "/dev/null", "--kind", "neural", "--word-dim", "7", "--embeddings", "en=\(path)", TagTests.file(TagTests.corpus(3))])
+    let bad = try ToolRunner.run("ner-tag", ["train", "-q", "-m", "/dev/null", "--kind", "neural", "--word-dim", "7", "--lang", "en", "--embeddings", "en=\(path)", TagTests.file(TagTests.corpus(3))])
     #expect(bad.status == 64 && bad.stderr.contains("--word-dim"), "\(bad.stderr)")
   }
 
