@@ -31,6 +31,9 @@ public final class RecordPipeline {
   public var dropMetadata = false
   /// Called once on the writer when it is made (e.g. to set a spans writer's keys).
   public var configureWriter: ((RecordWriter) -> Void)?
+  /// Shown as batches are written, erased by ``finish()`` or a failure (see
+  /// ``PipelineProgress/onTerminal(tool:)``: only when stderr is a terminal).
+  public var progress: PipelineProgress?
 
   private let out: OutputBuffer
   /// The writer, once the first input's format is known.
@@ -54,6 +57,15 @@ public final class RecordPipeline {
   /// Runs one input through `transform` (for callers that handle some inputs themselves;
   /// call ``finish()`` at the end).
   public func process(_ input: LabelledInput, _ transform: (RecordBatch) throws -> [Result<Record, Error>]) throws {
+    do {
+      try processInput(input, transform)
+    } catch {
+      progress?.end()
+      throw error
+    }
+  }
+
+  private func processInput(_ input: LabelledInput, _ transform: (RecordBatch) throws -> [Result<Record, Error>]) throws {
     let file = try InputFile(path: input.path)
     let format = try file.detect(inputFormat)
     let (writer, outputFormat) = makeWriter(format)
@@ -73,6 +85,7 @@ public final class RecordPipeline {
         let batch = RecordBatch(
           records: records, input: input, inputFormat: format, outputFormat: outputFormat, position: position)
         for outcome in try transform(batch) { try writer.write(try outcome.get()) }
+        progress?.add(records)
         if records.count < batchSize { break }
         position += records.count
       }
@@ -81,7 +94,10 @@ public final class RecordPipeline {
   }
 
   /// Writes what the writer keeps until the end, and flushes.
-  public func finish() throws { try writer?.finish() }
+  public func finish() throws {
+    progress?.end()
+    try writer?.finish()
+  }
 
   private func makeWriter(_ format: InputFormat) -> (RecordWriter, OutputFormat) {
     if let writer, let outputFormat { return (writer, outputFormat) }

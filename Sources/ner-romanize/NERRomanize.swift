@@ -16,7 +16,9 @@ struct NERRomanize: ParsableCommand {
       inherent vowels of Devanagari and Bengali names as they are spelled in Latin, and \
       language rules (each sentence's '# lang', else --lang) for Russian, Ukrainian, Arabic, \
       Urdu, Hindi, Marathi and Bengali. Latin-script tokens only lose their diacritics \
-      (kept with --keep-diacritics). Each distinct token is romanized once.
+      (kept with --keep-diacritics). Each distinct token is romanized once. When stderr is \
+      a terminal, a line there shows the progress (sentences, tokens, tokens a second), \
+      erased at the end.
 
       Adds each token's romanization as a column after the token column ('ROMAN' in '# global.columns'; JSONL 'roman'), or replaces the token ('--in-place'); '-DOCSTART-' lines get the column too. The default is case-preserving ASCII Latin comparable to uroman: ICU's 'Any-Latin' and 'Latin-ASCII' inside the project's own ICU rules ('Sources/NERKit/Romanize/RomanizationRules.swift', compiled once per process, no resource files): nothing ICU inserts inside words (apostrophes in 'mumba'i', hyphens between Hangul syllables, spaces between Han syllables), native digits of every script to ASCII, schwa deletion for Devanagari, and language rules for Russian and Ukrainian (х kh, щ shch; и y, і i, ї yi, є ye, г h), Arabic-script and Urdu, Hindi and Marathi, Bengali, Persian. The language is each sentence's '# lang' / JSONL 'lang', else '--lang' (ISO 639-1 or 639-3; the rule of Formats). Latin-script tokens only lose diacritics ('--keep-diacritics' keeps them). '--transform' takes any ICU transform or compound ID instead. Each distinct token is romanized once; it goes through only the rule passes that can change one of its characters, and Han goes through Han-Latin's rules cut down to the characters met so far (ICU's full Han-Latin takes some 0.13 s to set up), with the same output as the complete rules. A token longer than 4,096 UTF-16 units goes through ICU's incremental mode a chunk at a time, so that one long token takes time linear in its length, with the output of a single pass.
 
@@ -81,6 +83,7 @@ struct NERRomanize: ParsableCommand {
       let rule = LanguageRule(option: lang)
       let pipeline = RecordPipeline(from: inputFormat.from, to: to?.output, out: target.buffer)
       pipeline.batchSize = 512
+      pipeline.progress = .onTerminal(tool: "ner-romanize")
       var warned = false
       try target.run {
         try pipeline.run(LabelledInput.files(files)) { batch in

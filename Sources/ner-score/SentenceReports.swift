@@ -13,6 +13,39 @@ extension NERScore {
     var gold: [String]
     var guess: [String]
     var lines: [Int]
+    /// Set when the gold sentence is tokenized otherwise: the pair by character extent.
+    var alignment: CharacterAlignment?
+    var invalid = false
+  }
+
+  /// What `--gold` scored by character extent, for the note after a report.
+  struct AlignmentSummary {
+    var sentences = 0
+    var aligned = 0
+    var gold = 0, goldOff = 0, guess = 0, guessOff = 0
+
+    mutating func add(_ a: CharacterAlignment?) {
+      sentences += 1
+      guard let a else { return }
+      aligned += 1
+      gold += a.gold.count
+      goldOff += a.goldOffBoundary
+      guess += a.guess.count
+      guessOff += a.guessOffBoundary
+    }
+
+    /// The note on stderr (nothing when every pair had the same tokens).
+    func note(_ name: String) {
+      guard aligned > 0 else { return }
+      Diagnostics.write(
+        "ner-score: \(name): \(aligned) of \(sentences) sentences tokenized differently from the gold file, scored by character extent; entities on no token boundary of the other side: \(goldOff) of \(gold) gold, \(guessOff) of \(guess) predicted\n")
+    }
+
+    /// The JSON object of the report (nil when every pair had the same tokens).
+    var json: String? {
+      guard aligned > 0 else { return nil }
+      return "{\"sentences\":\(sentences),\"aligned_by_characters\":\(aligned),\"gold\":\(gold),\"gold_off_boundary\":\(goldOff),\"found\":\(guess),\"found_off_boundary\":\(guessOff)}"
+    }
   }
 
   /// Reads the non-empty sentences of an input.
@@ -53,13 +86,18 @@ extension NERScore {
     while let pred = try source.next() {
       number += 1
       var tags: (gold: [String], guess: [String]) = ([], [])
+      var alignment: CharacterAlignment?
+      var invalid = false
       var id = pred.metadata("id")
       try locating(prediction: source.input, gold: goldSource?.input) {
         if let goldSource {
           guard let g = try goldSource.next() else {
             throw GoldAlignment.Mismatch.morePredictions(line: pred.line, goldName: goldSource.input.name)
           }
-          tags = try GoldAlignment.tags(prediction: pred, gold: g, goldName: goldSource.input.name)
+          switch try GoldAlignment.pair(prediction: pred, gold: g, goldName: goldSource.input.name, options: scorerOptions()) {
+          case .tokens(let gold, let guess): tags = (gold, guess)
+          case .characters(let a, let i): (alignment, invalid) = (a, i)
+          }
           id = id ?? g.metadata("id")
         } else {
           guard let g = pred.tagColumn, let p = pred.columnIndex("pred") else {
@@ -71,7 +109,10 @@ extension NERScore {
       }
       let lines = (0..<pred.count).map { pred.lineOfToken($0) }
       try source.input.located {
-        try body(TaggedSentence(id: id ?? String(number), tokens: pred.tokens, gold: tags.gold, guess: tags.guess, lines: lines))
+        try body(
+          TaggedSentence(
+            id: id ?? String(number), tokens: pred.tokens, gold: tags.gold, guess: tags.guess, lines: lines,
+            alignment: alignment, invalid: invalid))
       }
     }
     if let goldSource, let extra = try goldSource.next() {
@@ -102,24 +143,41 @@ extension NERScore {
       }
       var scorer = try ConllevalScorer(options: options)
       var partialScores = PartialScores()
+      var summary = AlignmentSummary()
       var number = 0
       for path in paths {
         try eachSentence(path: path, goldPath: gold, format: inputFormat.from, number: &number) { s in
-          for i in 0..<s.gold.count { try scorer.addToken(gold: s.gold[i], guess: s.guess[i], line: s.lines[i]) }
-          try scorer.addBoundary()
+          summary.add(s.alignment)
+          if let a = s.alignment {
+            try scorer.addSpans(count: a.pieces.count, gold: a.gold, guess: a.guess, invalid: s.invalid)
+          } else {
+            for i in 0..<s.gold.count { try scorer.addToken(gold: s.gold[i], guess: s.guess[i], line: s.lines[i]) }
+            try scorer.addBoundary()
+          }
           guard errors || partial else { return }
-          let entities = try SentenceEntities(gold: s.gold, guess: s.guess, lines: s.lines, options: options)
+          let entities = try s.alignment.map { SentenceEntities(gold: $0.gold, guess: $0.guess, correct: $0.correct) }
+            ?? SentenceEntities(gold: s.gold, guess: s.guess, lines: s.lines, options: options)
           if errors {
-            try Array(ErrorListing.lines(id: s.id, tokens: s.tokens, entities).utf8).withUnsafeBufferPointer {
-              try target.buffer.write($0)
-            }
+            try Array(errorLines(s, entities).utf8).withUnsafeBufferPointer { try target.buffer.write($0) }
           } else {
             partialScores.add(entities)
           }
         }
       }
-      if !errors { try writeReport(scorer.finish(), partial: partial ? partialScores : nil, target) }
+      if !errors {
+        try writeReport(scorer.finish(), partial: partial ? partialScores : nil, alignment: summary.json, target)
+      }
+      summary.note(paths[0] == "-" ? "<stdin>" : paths[0])
     }
+  }
+
+  /// The `--errors` lines of a sentence: over its tokens, or, aligned by characters, with
+  /// character offsets and the text between them.
+  func errorLines(_ s: TaggedSentence, _ entities: SentenceEntities) -> String {
+    guard let a = s.alignment else { return ErrorListing.lines(id: s.id, tokens: s.tokens, entities) }
+    return ErrorListing.lines(
+      id: s.id, entities, bounds: { let r = a.characters($0, $1); return (r.lowerBound, r.upperBound) },
+      text: { a.text($0, $1) })
   }
 
   /// `--compare A B --gold G`: the paired significance tests.
@@ -136,9 +194,14 @@ extension NERScore {
           guard let ps = try side.next() else {
             throw GoldAlignment.Mismatch(.gold, line: gs.line, "more sentences than in \(side.input.name)")
           }
-          let t = try GoldAlignment.tags(prediction: ps, gold: gs, goldName: g.input.name)
-          let lines = (0..<ps.count).map { ps.lineOfToken($0) }
-          let e = try side.input.located { try SentenceEntities(gold: t.gold, guess: t.guess, lines: lines, options: options) }
+          let e: SentenceEntities
+          switch try GoldAlignment.pair(prediction: ps, gold: gs, goldName: g.input.name, options: options) {
+          case .tokens(let gold, let guess):
+            let lines = (0..<ps.count).map { ps.lineOfToken($0) }
+            e = try side.input.located { try SentenceEntities(gold: gold, guess: guess, lines: lines, options: options) }
+          case .characters(let a, _):
+            e = SentenceEntities(gold: a.gold, guess: a.guess, correct: a.correct)
+          }
           row.gold = e.gold.count
           if k == 0 { row.guessA = e.guess.count; row.correctA = e.correct } else { row.guessB = e.guess.count; row.correctB = e.correct }
         }

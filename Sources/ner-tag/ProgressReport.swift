@@ -1,16 +1,11 @@
 import NERCLI
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Training progress on stderr: a line per iteration, and on a terminal a live bar
-/// beneath them.
+/// beneath them (NERCLI's ``StatusLine``).
 final class ProgressReport {
   let quiet: Bool
   let maxIterations: Int?
-  let terminal = isatty(2) != 0
-  private var barShown = false
+  private let status = StatusLine()
 
   init(quiet: Bool, maxIterations: Int?) {
     self.quiet = quiet
@@ -20,31 +15,19 @@ final class ProgressReport {
   /// A line of information.
   func note(_ text: String) {
     guard !quiet else { return }
-    clearBar()
-    Diagnostics.write("ner-tag: \(text)\n")
+    status.note("ner-tag: \(text)\n")
   }
 
   /// An iteration's line, with the bar redrawn under it on a terminal.
   func iteration(_ n: Int, _ text: String) {
     guard !quiet else { return }
     note(text)
-    guard terminal else { return }
     var bar = "iteration \(n)"
     if let m = maxIterations, m < 1_000_000 {
       let width = 30
       let done = min(width, n * width / max(m, 1))
       bar = "[" + String(repeating: "#", count: done) + String(repeating: ".", count: width - done) + "] \(n)/\(m)"
     }
-    Diagnostics.write("\r\u{1B}[K" + bar)
-    barShown = true
+    status.show(bar)
   }
-
-  private func clearBar() {
-    if barShown {
-      Diagnostics.write("\r\u{1B}[K")
-      barShown = false
-    }
-  }
-
-  deinit { clearBar() }
 }

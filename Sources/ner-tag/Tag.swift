@@ -18,7 +18,8 @@ extension NERTag {
         one label a line and a blank line between sequences, as 'crfsuite tag' does. \
         Models of either kind (linear or neural, see 'ner-tag train --kind') tag the \
         same way, with the same options; a neural model reads the token column and \
-        cannot tag --from crfsuite.
+        cannot tag --from crfsuite. When stderr is a terminal, a line there shows the \
+        progress (sentences, tokens, tokens a second), erased at the end.
 
         EXAMPLES:
           ner-tag -m es.model es.test | ner-score
@@ -74,6 +75,7 @@ extension NERTag {
         let target = try output.target()
         try target.run {
           let pipeline = RecordPipeline(from: from.inputFormat, to: to, out: target.buffer)
+          pipeline.progress = .onTerminal(tool: "ner-tag")
           pipeline.configureWriter = { writer in
             guard let spans = writer as? SpansWriter else { return }
             spans.columnKey = "pred"

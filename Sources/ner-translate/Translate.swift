@@ -20,7 +20,9 @@ extension NERTranslate {
         within --window; without them, the first listed. '# lang' is set to the target \
         language, '# text' lines (which give the source sentence) are dropped, and \
         everything else passes through. Dictionary lines are 'source target', separated \
-        by a space (further words make a translation of several words) or by a tab.
+        by a space (further words make a translation of several words) or by a tab. \
+        When stderr is a terminal, a line there shows the progress (sentences, tokens, \
+        tokens a second), erased at the end.
 
         EXAMPLES:
           ner-translate --dictionary en-es.txt --copy-types PER en.train > en2es.train
@@ -120,6 +122,7 @@ extension NERTranslate {
         var statistics = TranslationStatistics()
         let target = try outputFile.target()
         let pipeline = RecordPipeline(from: inputFormat.from, to: to?.output, out: target.buffer)
+        pipeline.progress = .onTerminal(tool: "ner-translate")
         try target.run {
           try pipeline.run(LabelledInput.files(files)) { batch in
             batch.map { record in

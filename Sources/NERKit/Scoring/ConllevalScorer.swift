@@ -269,6 +269,40 @@ public struct ConllevalScorer {
     if options.strictScheme != nil { strictStart = position }
   }
 
+  /// Adds a sentence of `count` positions given as its gold and guessed entities
+  /// (positions `start..<end`, disjoint on each side), then the sentence boundary: as
+  /// its chunks would count, whatever the options (for a sentence aligned by characters,
+  /// ``CharacterAlignment``). A position's tag is correct when both sides are outside,
+  /// or both begin or both continue an entity of one type. `invalid`: the strict scheme
+  /// found an invalid sequence on either side.
+  public mutating func addSpans(count: Int, gold: [Span], guess: [Span], invalid: Bool = false) throws {
+    func tags(_ spans: [Span]) -> [(ChunkTag, Int)] {
+      var t = [(ChunkTag, Int)](repeating: (.O, 0), count: count)
+      for s in spans {
+        let id = types.intern(Array(s.type.utf8))
+        if id >= counter.typeCapacity { counter.ensure(id) }
+        for i in s.start..<s.end { t[i] = (i == s.start ? .B : .I, id) }
+      }
+      return t
+    }
+    let g = tags(gold), p = tags(guess)
+    if options.strictScheme != nil {
+      if invalid { strict.violations += 1 }
+      let guessSet = Set(guess.map { [$0.start, $0.end, p[$0.start].1] })
+      for s in gold {
+        let span = (strictStart + s.start, strictStart + s.end, g[s.start].1)
+        strict.gold.append(span)
+        if guessSet.contains([s.start, s.end, span.2]) { strict.correct.append(span) }
+      }
+      for s in guess { strict.guess.append((strictStart + s.start, strictStart + s.end, p[s.start].1)) }
+    }
+    for i in 0..<count {
+      counter.add(correct: g[i].0, correctType: g[i].1, guessed: p[i].0, guessedType: p[i].1, boundary: false, sameTag: g[i].0 == p[i].0)
+      position += 1
+    }
+    try addBoundary()
+  }
+
   private mutating func addRaw(gold: [UInt8], guess: [UInt8]) throws {
     func rawTag(_ t: [UInt8]) -> [UInt8] {
       let t = t == outside ? [UInt8(ascii: "O")] : t

@@ -12,6 +12,12 @@
 /// kind.
 public enum ErrorListing {
   public static func lines(id: String, tokens: [String], _ s: SentenceEntities) -> String {
+    lines(id: id, s, bounds: { ($0, $1) }, text: { tokens[$0..<$1].joined(separator: " ") })
+  }
+
+  /// The lines of a sentence whose positions are not tokens: `bounds` gives the start
+  /// and end written for positions `start..<end`, `text` their text.
+  public static func lines(id: String, _ s: SentenceEntities, bounds: (Int, Int) -> (Int, Int), text: (Int, Int) -> String) -> String {
     let m = EntityMatching(s, schema: .strict)
     var rows: [(start: Int, end: Int, kind: String, gold: Span?, guess: Span?)] = []
     for (i, match) in m.guesses.enumerated() {
@@ -31,7 +37,7 @@ public enum ErrorListing {
     for k in m.missed { rows.append((s.gold[k].start, s.gold[k].end, "FN", s.gold[k], nil)) }
     rows.sort { ($0.start, $0.end, $0.kind) < ($1.start, $1.end, $1.kind) }
     func field(_ x: String?) -> String { x.map { $0.isEmpty ? "-" : $0 } ?? "-" }
-    func text(_ e: Span?) -> String? { e.map { tokens[$0.start..<$0.end].joined(separator: " ") } }
+    func spanText(_ e: Span?) -> String? { e.map { text($0.start, $0.end) } }
     // A tab or line break inside a token (JSONL allows them) would break the columns.
     func clean(_ x: String) -> String {
       x.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
@@ -39,8 +45,9 @@ public enum ErrorListing {
     }
     var out = ""
     for r in rows {
-      let fields = [id, String(r.start), String(r.end), r.kind, field(r.gold?.type), field(r.guess?.type),
-                    field(text(r.gold)), field(text(r.guess))]
+      let (start, end) = bounds(r.start, r.end)
+      let fields = [id, String(start), String(end), r.kind, field(r.gold?.type), field(r.guess?.type),
+                    field(spanText(r.gold)), field(spanText(r.guess))]
       out += fields.map { clean($0) }.joined(separator: "\t") + "\n"
     }
     return out

@@ -1,7 +1,9 @@
 /// Scoring predictions against a separate gold file (`ner-score --gold`): predicted and
-/// gold sentences are paired in order (empty sentences skipped by the caller), each pair
-/// must have the same tokens, and the gold file's tag column is scored against the
-/// prediction's `pred` column (else its last, when it has two or more).
+/// gold sentences are paired in order (empty sentences skipped by the caller), and the
+/// gold file's tag column is scored against the prediction's `pred` column (else its
+/// last, when it has two or more). A pair with the same tokens is scored token by token;
+/// a pair tokenized differently must have the same text (`# text`, JSONL `text`) and is
+/// scored by character extent (``CharacterAlignment``).
 public enum GoldAlignment {
   /// Where a pair fails to align or to score: in the prediction or in the gold file.
   public struct Mismatch: Error, Equatable {
@@ -32,9 +34,7 @@ public enum GoldAlignment {
   /// columns, the same length and the same tokens; else a ``Mismatch`` naming the side
   /// and line (the gold file is `goldName` in messages).
   public static func tags(prediction: Sentence, gold: Sentence, goldName: String) throws -> (gold: [String], guess: [String]) {
-    guard let goldColumn = gold.tagColumn else { throw Mismatch(.gold, line: gold.line, "no gold tag column") }
-    let predColumn = prediction.columnIndex("pred") ?? (prediction.columns.count >= 2 ? prediction.columns.count - 1 : nil)
-    guard let pc = predColumn else { throw Mismatch(.prediction, line: prediction.line, "no predicted tag column") }
+    let (goldColumn, pc) = try tagColumns(prediction: prediction, gold: gold)
     guard prediction.count == gold.count else {
       throw Mismatch(
         .prediction, line: prediction.line,
@@ -49,6 +49,69 @@ public enum GoldAlignment {
       }
     }
     return (gold.columns[goldColumn].values, prediction.columns[pc].values)
+  }
+
+  /// The gold file's tag column and the prediction's `pred` column (else its last of two
+  /// or more), or a ``Mismatch``.
+  static func tagColumns(prediction: Sentence, gold: Sentence) throws -> (gold: Int, guess: Int) {
+    guard let goldColumn = gold.tagColumn else { throw Mismatch(.gold, line: gold.line, "no gold tag column") }
+    let predColumn = prediction.columnIndex("pred") ?? (prediction.columns.count >= 2 ? prediction.columns.count - 1 : nil)
+    guard let pc = predColumn else { throw Mismatch(.prediction, line: prediction.line, "no predicted tag column") }
+    return (goldColumn, pc)
+  }
+
+  /// How a pair is scored: token by token (same tokens), or by character extent.
+  public enum Pairing {
+    case tokens(gold: [String], guess: [String])
+    case characters(CharacterAlignment, invalid: Bool)
+  }
+
+  /// Pairs `prediction` with `gold`: token by token when their tokens agree (see
+  /// ``tags(prediction:gold:goldName:)``); else by character extent, when both give the
+  /// same text and their tokens can be placed in it (``TokenOffsets``), each side's
+  /// entities found with the scorer's `options`. Anything else is a ``Mismatch``.
+  public static func pair(prediction: Sentence, gold: Sentence, goldName: String, options: ConllevalScorer.Options) throws -> Pairing {
+    _ = try tagColumns(prediction: prediction, gold: gold)
+    do {
+      let t = try tags(prediction: prediction, gold: gold, goldName: goldName)
+      return .tokens(gold: t.gold, guess: t.guess)
+    } catch let m as Mismatch {
+      guard let text = TokenOffsets.text(of: prediction), let goldText = TokenOffsets.text(of: gold) else {
+        let which = switch (TokenOffsets.text(of: prediction), TokenOffsets.text(of: gold)) {
+        case (nil, nil): "neither has one"
+        case (nil, _): "the prediction has none"
+        default: "the gold sentence has none"
+        }
+        throw Mismatch(
+          m.side, line: m.line, m.message + "; to score different tokenizations by characters both need the sentence text ('# text' or JSONL 'text'): \(which)")
+      }
+      guard text == goldText else {
+        throw Mismatch(
+          .prediction, line: prediction.line, "the sentence text differs from the text of the gold sentence at \(goldName):\(gold.line) (sentences are paired in order)")
+      }
+      return try characters(prediction: prediction, gold: gold, text: text, options: options)
+    }
+  }
+
+  /// The pair scored by character extent.
+  static func characters(prediction: Sentence, gold: Sentence, text: String, options: ConllevalScorer.Options) throws -> Pairing {
+    let (gc, pc) = try tagColumns(prediction: prediction, gold: gold)
+    func offsets(_ s: Sentence, _ side: Mismatch.Side) throws -> [Range<Int>] {
+      do { return try TokenOffsets.of(s, text: text) } catch let f as TokenOffsets.Failure { throw Mismatch(side, line: f.line, f.message) }
+    }
+    func entities(_ s: Sentence, _ tags: [String], _ side: Mismatch.Side) throws -> SentenceEntities {
+      let outside = [String](repeating: "O", count: tags.count)
+      let lines = (0..<s.count).map { s.lineOfToken($0) }
+      do {
+        return try SentenceEntities(gold: side == .gold ? tags : outside, guess: side == .gold ? outside : tags, lines: lines, options: options)
+      } catch let e as DataError { throw Mismatch(side, line: e.line, e.message) }
+    }
+    let goldEntities = try entities(gold, gold.columns[gc].values, .gold)
+    let guessEntities = try entities(prediction, prediction.columns[pc].values, .prediction)
+    let alignment = CharacterAlignment(
+      text: text, goldOffsets: try offsets(gold, .gold), goldSpans: goldEntities.gold,
+      guessOffsets: try offsets(prediction, .prediction), guessSpans: guessEntities.guess)
+    return .characters(alignment, invalid: goldEntities.invalid || guessEntities.invalid)
   }
 
   /// Adds a predicted sentence and its gold one (from the file `goldName`, for messages)

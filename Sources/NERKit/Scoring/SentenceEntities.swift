@@ -6,6 +6,8 @@ public struct SentenceEntities: Sendable {
   public var guess: [Span]
   /// Guessed entities conlleval counts as correct.
   public var correct: Int
+  /// The strict scheme found an invalid sequence in the sentence.
+  public var invalid = false
 
   /// Chunks `gold` and `guess` (one tag per token; `lines` for messages) with a fresh
   /// scorer of these options: a sentence starts and ends outside every chunk, as after
@@ -21,6 +23,7 @@ public struct SentenceEntities: Sendable {
     self.gold = t.goldSpans.map { Span(start: $0.0, end: $0.1, type: t.name($0.2)) }
     self.guess = t.guessSpans.map { Span(start: $0.0, end: $0.1, type: t.name($0.2)) }
     correct = t.correctChunks
+    invalid = t.invalidSentences > 0
   }
 
   public init(gold: [Span], guess: [Span], correct: Int) {
