@@ -141,6 +141,29 @@ public struct JSONScanner {
     return v
   }
 
+  /// Reads an array: calls `element` positioned at each value, which it must consume.
+  public mutating func readArray(_ element: (inout JSONScanner) throws -> Void) throws {
+    try expect(UInt8(ascii: "["), "'['")
+    skipWhitespace()
+    if position < bytes.count, bytes[position] == UInt8(ascii: "]") { position += 1; return }
+    while true {
+      skipWhitespace()
+      try element(&self)
+      skipWhitespace()
+      guard position < bytes.count else { throw fail("unterminated array") }
+      let c = bytes[position]
+      position += 1
+      if c == UInt8(ascii: "]") { return }
+      if c != UInt8(ascii: ",") { position -= 1; throw fail("expected ',' or ']'") }
+    }
+  }
+
+  /// Reads an integer, or fails naming `what`.
+  public mutating func readRequiredInt(_ what: String) throws -> Int {
+    guard let v = try readInt() else { throw fail("expected an integer for \(what)") }
+    return v
+  }
+
   /// Reads an array whose elements are all strings; nil (consuming nothing) when the
   /// value is not an array of strings.
   public mutating func readStringArray() throws -> [String]? {

@@ -1,0 +1,61 @@
+/// The metadata that tie a sentence to the document it was cut from, so that the
+/// sentences of a document can be put back together (``DocumentAssembler``): `doc` (the
+/// document's id), `doc_offset` (where the sentence's `text` starts in the document, in
+/// Unicode scalars), `doc_space` (the whitespace before it, escaped, when it is not all
+/// spaces) and `doc_tail` (the whitespace after the document's last sentence, escaped).
+/// `offsets` holds each token's span in the sentence's `text`, as ner-tokenize writes it.
+public enum DocumentMetadata {
+  public static let doc = "doc"
+  public static let offset = "doc_offset"
+  public static let space = "doc_space"
+  public static let tail = "doc_tail"
+  public static let offsets = "offsets"
+  /// The keys a sentence's document owns: not written back as document fields.
+  public static let owned: Set<String> = ["id", "text", doc, offset, space, tail, offsets]
+}
+
+/// The escape of the whitespace between sentences of a document (`doc_space`,
+/// `doc_tail`), so that it fits one CoNLL comment line: `\n`, `\r`, `\t`, `\v`, `\f` and
+/// `\\` escaped, everything else as it is.
+public enum SpaceEscape {
+  public static func escape(_ s: String) -> String {
+    var out = ""
+    for c in s.unicodeScalars {
+      switch c {
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      case "\u{0B}": out += "\\v"
+      case "\u{0C}": out += "\\f"
+      case "\\": out += "\\\\"
+      default: out.unicodeScalars.append(c)
+      }
+    }
+    return out
+  }
+
+  /// The text `escape` gave `s` for, or nil when `s` has an unknown escape.
+  public static func unescape(_ s: String) -> String? {
+    var out = ""
+    var escaped = false
+    for c in s.unicodeScalars {
+      if escaped {
+        switch c {
+        case "n": out += "\n"
+        case "r": out += "\r"
+        case "t": out += "\t"
+        case "v": out += "\u{0B}"
+        case "f": out += "\u{0C}"
+        case "\\": out += "\\"
+        default: return nil
+        }
+        escaped = false
+      } else if c == "\\" {
+        escaped = true
+      } else {
+        out.unicodeScalars.append(c)
+      }
+    }
+    return escaped ? nil : out
+  }
+}
