@@ -34,10 +34,11 @@ enum ConvertOutput: String, CaseIterable, ExpressibleByArgument {
   /// The record writer's format, for CoNLL, JSONL and spans.
   var recordFormat: OutputFormat? { OutputFormat(rawValue: rawValue) }
 
-  /// The same format as an output, for an input format with offsets.
+  /// The output of an input format with offsets when none is asked for: the same format,
+  /// but CoNLL for brat (which needs a folder).
   init?(_ input: ConvertInput) {
     guard input.hasOffsets else { return nil }
-    self.init(rawValue: input.rawValue)
+    self.init(rawValue: input == .brat ? "conll" : input.rawValue)
   }
 }
 

@@ -10,6 +10,8 @@ public protocol DocumentSink: AnyObject {
 /// their `doc_space` before them (spaces when it is missing, or when sentences were left
 /// out, so that the offsets of the rest stay right) and the last one's `doc_tail` after;
 /// a sentence without `doc` is a document of its own (its id: its `id`, else its number).
+/// A document is written at its sentence with `doc_tail` (its last), or when the next
+/// document starts, or at the end.
 /// Spans come from the gold tags (any scheme, read as conlleval does) and the tokens'
 /// offsets (``SentenceOffsets``). A sentence with neither `offsets` nor `text` is an
 /// error, unless ``joinTokens``. `-DOCSTART-` lines and empty records from blank lines
@@ -32,6 +34,9 @@ public final class OffsetDocumentWriter: RecordWriter {
       document = OffsetDocument(id: id ?? s.metadata("id") ?? String(sentenceNumber), text: "", line: s.line, fields: Self.fields(s))
     }
     try append(s, to: &document!)
+    // A document is complete at its last sentence: written at once, so that a failure
+    // after it leaves it written.
+    if id == nil || s.metadata(DocumentMetadata.tail) != nil { try flush() }
   }
 
   public func finish() throws {

@@ -2,7 +2,8 @@
 /// sentences of a document can be put back together (``DocumentAssembler``): `doc` (the
 /// document's id), `doc_offset` (where the sentence's `text` starts in the document, in
 /// Unicode scalars), `doc_space` (the whitespace before it, escaped, when it is not all
-/// spaces) and `doc_tail` (the whitespace after the document's last sentence, escaped).
+/// spaces) and `doc_tail` (the whitespace after the document's last sentence, escaped;
+/// on the last sentence only, even when empty, so that it marks the document's end).
 /// `offsets` holds each token's span in the sentence's `text`, as ner-tokenize writes it.
 public enum DocumentMetadata {
   public static let doc = "doc"

@@ -51,7 +51,7 @@ public final class OffsetDocumentReader: RecordReader {
       if gap.unicodeScalars.contains(where: { $0 != " " }) {
         header.append(.pair(key: DocumentMetadata.space, value: SpaceEscape.escape(gap)))
       }
-      if k == tokens.sentences.count - 1, part.text.upperBound < text.count {
+      if k == tokens.sentences.count - 1 {
         header.append(.pair(key: DocumentMetadata.tail, value: SpaceEscape.escape(text.string(part.text.upperBound..<text.count))))
       }
       if k == 0 { header += document.fields }
@@ -64,7 +64,7 @@ public final class OffsetDocumentReader: RecordReader {
     }
     if sentences.isEmpty {
       var header: [HeaderLine] = [.pair(key: "id", value: "\(document.id)-0"), .pair(key: DocumentMetadata.doc, value: document.id)]
-      if text.count > 0 { header.append(.pair(key: DocumentMetadata.tail, value: SpaceEscape.escape(document.text))) }
+      header.append(.pair(key: DocumentMetadata.tail, value: SpaceEscape.escape(document.text)))
       sentences.append(sentence(header + document.fields, tokens: [], tags: [], line: document.line))
     }
     return sentences
