@@ -16,7 +16,7 @@ struct NERConvert: ParsableCommand {
 
       Formats with character offsets: '--from doccano' (JSONL, {"id": 1, "text": "...", "label": [[start, end, "TYPE"]]}; also "entities" objects with start_offset, end_offset, label), '--from label-studio' (Label Studio's JSON export, an array of tasks read one at a time: data.text and the first annotation not cancelled, results with value.start, value.end, value.labels), '--from spacy' (spaCy's training JSON, [[text, {"entities": [[start, end, "TYPE"]]}]]) and '--from brat' (standoff: each argument a NAME.txt with NAME.ann beside it, an .ann file, or a folder of them; T lines). Offsets count Unicode code points, as Python does (an emoji is one character, CR LF two). Each document is cut into sentences and tokens by ner-tokenize's tokenizer ('--lang', '--no-split', '--split-hyphens', '--pretokenized'; tokens are not normalized) and its spans become tags (IOB2, or '--scheme'). Every sentence gets 'id' (DOC-N), 'doc', 'doc_offset' (where its text starts in the document), 'doc_space' and 'doc_tail' (the whitespace around it, escaped, when not plain spaces), 'text' and 'offsets' (each token's start and end in 'text'), so that writing a format with offsets puts the document back together: doccano to CoNLL and back gives the same text and spans. A span that does not start and end on token boundaries, an empty one, a discontinuous one (brat), one across sentences or one overlapping another (the one that starts first, or the longer, is kept) is reported with its document and offsets: '--misaligned error' (the default) stops there, 'expand' widens it to the tokens it touches, 'drop' leaves it out, both with a warning on standard error; a span that cannot be widened is dropped.
 
-      '--to doccano', 'label-studio', 'spacy' or 'brat' write documents: consecutive sentences with the same 'doc' make one (a sentence without 'doc' is its own, named by its 'id'), each sentence placed at its 'doc_offset', tokens at their 'offsets', or else found in order in 'text' (as ner-tokenize writes it); a sentence with neither is an error, unless '--join-tokens'. Spans come from the gold tags. '--to brat' writes NAME.txt and NAME.ann into the folder given by '-o'. '--to spans' adds each entity's start and end in characters when the sentence has offsets: in its document when it has 'doc_offset', else in its 'text'.
+      '--to doccano', 'label-studio', 'spacy' or 'brat' write documents: consecutive sentences with the same 'doc' make one (a sentence without 'doc' is its own, named by its 'id'), each sentence placed at its 'doc_offset', tokens at their 'offsets', or else found in order in 'text' (as ner-tokenize writes it); a sentence with neither is an error, unless '--join-tokens'. Spans come from the gold tags, or from 'pred' (ner-tag's) when there are none. '--to brat' writes NAME.txt and NAME.ann into the folder given by '-o'. '--to spans' adds each entity's start and end in characters when the sentence has offsets: in its document when it has 'doc_offset', else in its 'text'.
 
       Hugging Face datasets with integer 'ner_tags' (or 'tags'): '--label-names O,B-PER,I-PER,...' (or a file with one name a line; the dataset's features['ner_tags'].feature.names) names them, 0 the first.
 
@@ -28,8 +28,8 @@ struct NERConvert: ParsableCommand {
         ner-convert --to spans dev.conll | cut -f4 | sort | uniq -c
         ner-convert --input-scheme iobes --strict --to conll pred.conll > /dev/null
         ner-convert --from doccano --lang es --to conll admin.jsonl > admin.conll
-        ner-convert --from brat --to doccano corpus/ > corpus.jsonl
-        ner-tokenize --to jsonl < raw.txt | ner-tag -m es.model | ner-convert --to label-studio > tasks.json
+        ner-convert --from brat --to doccano *.ann > corpus.jsonl
+        ner-tokenize --lang es --to jsonl < noticias.txt | ner-tag -m es.model | ner-convert --to label-studio > tasks.json
       """,
     version: versionLine("ner-convert"))
 

@@ -12,8 +12,8 @@ public protocol DocumentSink: AnyObject {
 /// a sentence without `doc` is a document of its own (its id: its `id`, else its number).
 /// A document is written at its sentence with `doc_tail` (its last), or when the next
 /// document starts, or at the end.
-/// Spans come from the gold tags (any scheme, read as conlleval does) and the tokens'
-/// offsets (``SentenceOffsets``). A sentence with neither `offsets` nor `text` is an
+/// Spans come from the gold tags, or the predicted ones (`pred`) when there are none (any
+/// scheme, read as conlleval does), and the tokens' offsets (``SentenceOffsets``). A sentence with neither `offsets` nor `text` is an
 /// error, unless ``joinTokens``. `-DOCSTART-` lines and empty records from blank lines
 /// are skipped. Memory: one document.
 public final class OffsetDocumentWriter: RecordWriter {
@@ -82,7 +82,7 @@ public final class OffsetDocumentWriter: RecordWriter {
       guard let tail = SpaceEscape.unescape(escaped) else { throw DataError(line: s.line, "doc_tail '\(escaped)' has an unknown escape") }
       d.text += tail
     }
-    guard let column = s.tagColumn, s.count > 0 else { return }
+    guard let column = s.tagColumn ?? s.columnIndex("pred"), s.count > 0 else { return }
     let tags = try TagColumn.parse(s, column: column)
     for span in SpanDecoder.lenient(tags) {
       d.spans.append(CharacterSpan(start: start + offsets[span.start].lowerBound, end: start + offsets[span.end - 1].upperBound, type: span.type))
