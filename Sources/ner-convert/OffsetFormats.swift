@@ -72,8 +72,8 @@ struct OffsetReading {
     let source: DocumentSource
     switch format {
     case .doccano: source = DoccanoReader(lines: file.lines)
-    case .labelStudio: source = LabelStudioReader(lines: file.lines)
-    case .spacy: source = SpacyReader(lines: file.lines)
+    case .labelStudio: source = LabelStudioReader.documents(file.lines)
+    case .spacy: source = SpacyReader.documents(file.lines)
     default: source = try BratFiles.source(file)
     }
     return OffsetDocumentReader(source, tokenizer: try tokenizer(), alignment: alignment)

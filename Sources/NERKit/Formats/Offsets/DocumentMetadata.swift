@@ -19,44 +19,39 @@ public enum DocumentMetadata {
 /// `doc_tail`), so that it fits one CoNLL comment line: `\n`, `\r`, `\t`, `\v`, `\f` and
 /// `\\` escaped, everything else as it is.
 public enum SpaceEscape {
+  /// Each escaped character and the letter after its backslash.
+  private static let escapes: [(Unicode.Scalar, Unicode.Scalar)] = [
+    ("\n", "n"), ("\r", "r"), ("\t", "t"), ("\u{0B}", "v"), ("\u{0C}", "f"), ("\\", "\\"),
+  ]
+
   public static func escape(_ s: String) -> String {
-    var out = ""
+    var out = String.UnicodeScalarView()
     for c in s.unicodeScalars {
-      switch c {
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case "\u{0B}": out += "\\v"
-      case "\u{0C}": out += "\\f"
-      case "\\": out += "\\\\"
-      default: out.unicodeScalars.append(c)
+      if let e = escapes.first(where: { $0.0 == c }) {
+        out.append("\\")
+        out.append(e.1)
+      } else {
+        out.append(c)
       }
     }
-    return out
+    return String(out)
   }
 
   /// The text `escape` gave `s` for, or nil when `s` has an unknown escape.
   public static func unescape(_ s: String) -> String? {
-    var out = ""
+    var out = String.UnicodeScalarView()
     var escaped = false
     for c in s.unicodeScalars {
       if escaped {
-        switch c {
-        case "n": out += "\n"
-        case "r": out += "\r"
-        case "t": out += "\t"
-        case "v": out += "\u{0B}"
-        case "f": out += "\u{0C}"
-        case "\\": out += "\\"
-        default: return nil
-        }
+        guard let e = escapes.first(where: { $0.1 == c }) else { return nil }
+        out.append(e.0)
         escaped = false
       } else if c == "\\" {
         escaped = true
       } else {
-        out.unicodeScalars.append(c)
+        out.append(c)
       }
     }
-    return escaped ? nil : out
+    return escaped ? nil : String(out)
   }
 }

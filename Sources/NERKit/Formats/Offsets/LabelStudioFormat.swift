@@ -8,21 +8,9 @@
 /// (choices, relations) and other annotations are not read. A result's `value.text`, when
 /// given, must be the text at its offsets (an export that counted UTF-16 units fails
 /// here). Read one task at a time (``JSONValueStream``).
-public final class LabelStudioReader: DocumentSource {
-  private let values: JSONValueStream
-  private var number = 0
-
-  public init(lines: LineReader) { values = JSONValueStream(lines: lines) }
-
-  public func nextDocument() throws -> OffsetDocument? {
-    guard let value = try values.next() else { return nil }
-    number += 1
-    do {
-      return try value.bytes.withUnsafeBufferPointer { try Self.task($0, line: value.line, number: number) }
-    } catch let f as JSONScanner.Failure {
-      throw DataError(line: value.line, "invalid JSON: \(f)")
-    }
-  }
+public enum LabelStudioReader {
+  /// The tasks of `lines` as documents.
+  public static func documents(_ lines: LineReader) -> DocumentSource { JSONDocumentReader(lines: lines, parse: task) }
 
   /// A result's span and the text it says it covers.
   struct Labelled {
@@ -123,10 +111,9 @@ public final class LabelStudioReader: DocumentSource {
 /// (results `from_name` "label", `to_name` "text", as Label Studio's NER template names
 /// them; region ids `DOC-N`), then `]`.
 public final class LabelStudioWriter: DocumentSink {
-  private let out: OutputBuffer
-  private var count = 0
+  private let array: JSONArrayOutput
 
-  public init(_ out: OutputBuffer) { self.out = out }
+  public init(_ out: OutputBuffer) { array = JSONArrayOutput(out) }
 
   public func write(_ d: OffsetDocument) throws {
     let text = ScalarText(d.text)
@@ -143,12 +130,8 @@ public final class LabelStudioWriter: DocumentSink {
       ("id", OffsetJSON.identifier(d.id)), ("data", JSONText.object([("text", JSONText.quote(d.text))])),
       ("annotations", "[" + JSONText.object([("result", JSONText.array(raw: results))]) + "]"),
     ])
-    try out.write((count == 0 ? "[\n" : ",\n") + task)
-    count += 1
+    try array.append(task)
   }
 
-  public func finish() throws {
-    try out.write(count == 0 ? "[]\n" : "\n]\n")
-    try out.flush()
-  }
+  public func finish() throws { try array.finish() }
 }

@@ -76,3 +76,48 @@ enum OffsetJSON {
     return spans
   }
 }
+
+/// Writes a JSON array one element a line: `[`, the elements separated by `,` and a line
+/// end, `]` (an empty array `[]`), as Label Studio and spaCy files are written.
+final class JSONArrayOutput {
+  private let out: OutputBuffer
+  private var count = 0
+
+  init(_ out: OutputBuffer) { self.out = out }
+
+  /// Writes one element, given as JSON text.
+  func append(_ element: String) throws {
+    try out.write((count == 0 ? "[\n" : ",\n") + element)
+    count += 1
+  }
+
+  /// Closes the array and flushes.
+  func finish() throws {
+    try out.write(count == 0 ? "[]\n" : "\n]\n")
+    try out.flush()
+  }
+}
+
+/// The documents of a JSON array (or of JSON values one after the other), one value at a
+/// time (``JSONValueStream``), each made a document by `parse` (its bytes, the line it
+/// starts on, its number from 1).
+final class JSONDocumentReader: DocumentSource {
+  private let values: JSONValueStream
+  private let parse: (UnsafeBufferPointer<UInt8>, Int, Int) throws -> OffsetDocument
+  private var number = 0
+
+  init(lines: LineReader, parse: @escaping (UnsafeBufferPointer<UInt8>, _ line: Int, _ number: Int) throws -> OffsetDocument) {
+    values = JSONValueStream(lines: lines)
+    self.parse = parse
+  }
+
+  func nextDocument() throws -> OffsetDocument? {
+    guard let value = try values.next() else { return nil }
+    number += 1
+    do {
+      return try value.bytes.withUnsafeBufferPointer { try parse($0, value.line, number) }
+    } catch let f as JSONScanner.Failure {
+      throw DataError(line: value.line, "invalid JSON: \(f)")
+    }
+  }
+}
