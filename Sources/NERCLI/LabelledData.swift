@@ -44,4 +44,28 @@ public enum LabelledData {
       }
     }
   }
+
+  /// The non-empty sentences of every input (`FILE` or `LANG=FILE`) as a model reads
+  /// them, each with its language (``LanguageRule``), without any tag column they have
+  /// (unlabelled data for self-training: gold tags, if present, are never read).
+  public static func readUnlabelled(_ arguments: [String], format: LabelledFormat, language: String?) throws -> [ModelInput] {
+    var out: [ModelInput] = []
+    for argument in InputFile.paths(arguments) {
+      let input = LabelledInput(argument)
+      let file = try InputFile(path: input.path)
+      try file.located {
+        let reader = try file.recordReader(try file.detect(format.inputFormat))
+        while let record = try reader.next() {
+          guard case .sentence(var s) = record, s.count > 0 else { continue }
+          if let t = s.tagColumn, t != s.tokenColumn {
+            s.columns.remove(at: t)
+            if s.tokenColumn > t { s.tokenColumn -= 1 }
+            s.tagColumn = nil
+          }
+          out.append(ModelInput(s, language: LanguageRule(option: language).language(of: s, input: input.language), source: file.name))
+        }
+      }
+    }
+    return out
+  }
 }

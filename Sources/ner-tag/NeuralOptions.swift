@@ -64,7 +64,7 @@ struct NeuralOptions: ParsableArguments {
   @Option(help: "(neural) Language embedding size.")
   var languageDim: Int = 8
 
-  @Option(help: ArgumentHelp("(neural) Initialize language LANG's word embeddings from a fastText .vec file; repeatable.", valueName: "LANG=FILE"))
+  @Option(help: ArgumentHelp("(neural) Initialize language LANG's word embeddings from a fastText .vec file; repeatable. A language with vectors and no training sentence is tagged zero-shot ('ner-tag -m MODEL --lang LANG'): with the vectors mapped into one space ('ner-translate align') and --freeze-embeddings, a model trained on one language tags another.", valueName: "LANG=FILE"))
   var embeddings: [String] = []
 
   @Option(help: "(neural) Words taken from each .vec file besides the training words (the file's first ones).")
@@ -75,6 +75,12 @@ struct NeuralOptions: ParsableArguments {
 
   @Flag(help: "(neural) Tie the forward and backward LSTMs' weights (order-invariant features).")
   var shareDirections = false
+
+  @Flag(help: "(neural) Give each language a sentence BiLSTM of its own beside the shared one (its states join the shared ones under the tag layer); a language without training sentences starts from a copy of the first language's.")
+  var languageEncoders = false
+
+  @Flag(name: .customLong("no-char-lstm"), help: "(neural) Leave out the character BiLSTM: a word is its embedding alone.")
+  var noCharacterLSTM = false
 
   @Flag(help: "(neural) Lowercase words before looking up their embedding (characters keep their case).")
   var lower = false
@@ -107,7 +113,20 @@ struct NeuralOptions: ParsableArguments {
     c.shareDirections = shareDirections
     c.lower = lower
     c.maskDigits = maskDigits
+    c.characterFeatures = !noCharacterLSTM
+    c.languageEncoders = languageEncoders
     return c
+  }
+
+  /// Refuses vectors of a language without training sentences when some sentences have
+  /// no language: that language would be tagged zero-shot while the sentences it was
+  /// meant for train without vectors.
+  func checkLanguages(_ corpus: LabelledCorpus) throws {
+    guard corpus.languages.contains("") else { return }
+    for item in embeddings {
+      guard let language = LabelledInput(item).language, !corpus.languages.contains(language) else { continue }
+      throw ToolFailure("--embeddings \(item): no training sentence is in language '\(language)', and some have no language; give the inputs' language (\(language)=FILE or --lang \(language)), or give every input one to tag '\(language)' zero-shot", status: ExitStatus.usage)
+    }
   }
 
   /// The trainer these options describe, with the --embeddings vectors read (each

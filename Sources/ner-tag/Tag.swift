@@ -66,6 +66,10 @@ extension NERTag {
       try ToolMain.run(tool: "ner-tag") {
         let tagger = SequenceTagger(try ModelIO.load(model))
         try LanguageOption.checkModelLanguage(lang, modelLanguages: tagger.trained.languages)
+        if let lang, tagger.trained.kind == NeuralCRF.kind, !tagger.trained.languages.contains(lang) {
+          let known = tagger.trained.languages.map { $0.isEmpty ? "''" : $0 }.joined(separator: " ")
+          Diagnostics.write("ner-tag: warning: the model has no word vectors for --lang \(lang) (its languages: \(known)); its words are looked up as \(tagger.defaultLanguage.map { $0.isEmpty ? "''" : $0 } ?? "''")'s\n")
+        }
         let workers = BatchWorkers(threads: threads.threads) { tagger }
         let target = try output.target()
         try target.run {

@@ -31,6 +31,26 @@ extension NERTag {
         --language-features is accepted: the network always has its language \
         embedding). Progress: one line per epoch (loss, seconds, dev F1).
 
+        Zero-resource transfer (Bari et al. 2020): a language given --embeddings \
+        LANG=FILE and no training sentence joins the neural model with its vectors \
+        (up to --max-pretrained) and the language embedding of the first training \
+        language, and 'ner-tag -m MODEL --lang LANG' tags it. With English vectors \
+        mapped into the target's space ('ner-translate align ... --output en-L.vec') and \
+        --freeze-embeddings, a model trained on English tags L (Cross-Word; \
+        --share-directions gives Cross-Shared, --no-char-lstm leaves the character \
+        BiLSTM out).
+
+        Self-training (either kind): with --unlabelled, the trained model (or \
+        --start-model) labels the unlabelled sentences; each of --rounds rounds draws a \
+        length threshold l uniformly between the shortest and the longest sentence \
+        (unless --no-length-threshold), keeps the sentences of at most l tokens whose \
+        confidence reaches --min-confidence, and trains on them (weight \
+        --pseudo-weight) together with the labelled data: the neural CRF goes on \
+        training its network for --round-epochs epochs (Bari et al.'s augmented \
+        fine-tuning, with one network), the linear CRF trains anew. Labels are made \
+        anew each round; with --dev the best round (the starting model included) is \
+        kept.
+
         -m/--model names the model file here as in 'ner-tag tag'. The spellings of \
         earlier versions, --model-file FILE and --model linear|neural for the kind, \
         still work and print a deprecation note.
@@ -42,6 +62,8 @@ extension NERTag {
           ner-tag train --template crfpp.template --tag-scheme iobes -m en.model en.train
           ner-tag train --kind neural --epochs 30 --dev es.dev -m es.model es.train
           ner-tag train --kind neural --embeddings uk=uk.vec --weight ru=0.3 -m uk.model uk=uk.train ru=ru.train
+          ner-tag train --kind neural --lower --freeze-embeddings --embeddings en=en-es.vec --embeddings es=es.vec -m cross.model en=en.train
+          ner-tag train --kind neural --lower --freeze-embeddings --embeddings en=en-es.vec --embeddings es=es.vec --start-model cross.model --unlabelled es=es.txt.conll -m augmented.model en=en.train
         """)
 
     @Option(name: [.short, .long], help: ArgumentHelp("The model file to write.", valueName: "file"))
@@ -80,6 +102,8 @@ extension NERTag {
     @OptionGroup(title: "Linear CRF options") var linear: LinearOptions
 
     @OptionGroup(title: "Neural CRF options") var neural: NeuralOptions
+
+    @OptionGroup(title: "Self-training options") var selfTraining: SelfTrainingOptions
 
     @Flag(name: .shortAndLong, help: "Print nothing on stderr but errors.")
     var quiet = false
@@ -133,12 +157,35 @@ extension NERTag {
           try LabelledData.read([path], format: from, language: lang, purpose: "score against", into: &d)
           return DevelopmentSet(d, threads: threads)
         }
+        if kind.name == NeuralCRF.kind { try neural.checkLanguages(corpus) }
         let trainer = try self.trainer(kind, note: report.note)
         report.note("read \(corpus.count) sentences in \(Clock.format(Clock.now - started))")
         let log = TrainingLog(step: report.iteration, note: report.note)
-        let trained = try trainer.train(corpus, development: development, log: log)
+        var trained = try startingModel(kind) ?? trainer.train(corpus, development: development, log: log)
+        if let rounds = selfTraining.selfTraining(seed: neural.seed, threads: threads) {
+          let unlabelled = try LabelledData.readUnlabelled(selfTraining.unlabelled, format: from, language: lang)
+          guard !unlabelled.isEmpty else {
+            throw ToolFailure(file: selfTraining.unlabelled.joined(separator: ", "), "no sentences to self-train on", status: ExitStatus.dataError)
+          }
+          var next = trainer
+          if var n = trainer as? NeuralModelTrainer {
+            n.roundEpochs = selfTraining.roundEpochs
+            next = n
+          }
+          trained = try rounds.run(from: trained, trainer: next, corpus: corpus, unlabelled: unlabelled, development: development, log: log)
+        }
         try ModelIO.save(trained, to: file)
       }
+    }
+
+    /// The model of --start-model, checked to be of `kind`.
+    func startingModel(_ kind: ModelKind) throws -> TrainedModel? {
+      guard let path = selfTraining.startModel else { return nil }
+      let m = try ModelIO.load(path)
+      guard m.kind == kind.name else {
+        throw ToolFailure(file: path, "a \(m.kind) model, but --kind is \(kind.name)", status: ExitStatus.usage)
+      }
+      return m
     }
 
     /// The trainer of a kind, from its option group: one case a kind.

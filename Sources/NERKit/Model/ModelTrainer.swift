@@ -17,4 +17,12 @@ public struct TrainingLog {
 public protocol ModelTrainer {
   /// Trains on `corpus`, scoring `development` (when given) to keep the best model.
   func train(_ corpus: LabelledCorpus, development: DevelopmentSet?, log: TrainingLog) throws -> TrainedModel
+
+  /// The trainer of self-training round `round` (from 1), given the model so far
+  /// (``SelfTraining``): by default this trainer, which trains anew.
+  func continuing(from model: TrainedModel, round: Int) -> ModelTrainer
+}
+
+extension ModelTrainer {
+  public func continuing(from model: TrainedModel, round: Int) -> ModelTrainer { self }
 }

@@ -1,16 +1,19 @@
 /// One forward pass of the network over a batch of sentences (each non-empty), a
 /// composition of layers that each keep their run for the backward pass: the token
-/// input (feature sources, dropout), the sentence BiLSTMs, the tag layer; then
+/// input (feature sources, dropout), the sentence BiLSTMs (and each language's own, when
+/// the model has them), the tag layer; then
 /// ``lossAndGradient(into:)`` adds the CRF on top and backpropagates.
 final class NetworkPass {
   let p: UnsafePointer<Float>
   let batch: TokenBatch
   let input: TokenInput
   let sentence: SentenceEncoder
+  let languages: LanguageEncoders
   let tags: TagLayer
   let crf: CRFLossLayer
   let inputRun: TokenInput.Run
   let sentenceRun: SentenceEncoder.Run
+  let languageRun: LanguageEncoders.Run?
   let tagRun: TagLayer.Run
 
   init(model: NeuralCRF, _ p: UnsafePointer<Float>, _ sentences: [EncodedSentence], dropout: Dropout?) {
@@ -19,11 +22,21 @@ final class NetworkPass {
     var batch = TokenBatch(sentences, dropout: dropout)
     input = TokenInput(model: model)
     sentence = SentenceEncoder(layers: layout.wordLSTMs)
+    languages = LanguageEncoders(lstms: layout.languageLSTMs)
     tags = TagLayer(layout: layout)
     crf = CRFLossLayer(layout: layout)
     inputRun = input.forward(p, &batch)
     sentenceRun = sentence.forward(p, input: inputRun.x, batch)
-    tagRun = tags.forward(p, states: sentenceRun.output, batch)
+    var states = sentenceRun.output
+    if languages.isEmpty {
+      languageRun = nil
+    } else {
+      let run = languages.forward(p, input: inputRun.x, batch)
+      let w = 2 * layout.configuration.hidden
+      states = LanguageEncoders.concatenate(states, w, run.output, w, rows: batch.tokenCount)
+      languageRun = run
+    }
+    tagRun = tags.forward(p, states: states, batch)
     self.batch = batch
   }
 
@@ -40,7 +53,15 @@ final class NetworkPass {
     let crfRun = crf.forward(p, emissions: emissions, batch)
     let dEmissions = crf.backward(crfRun, grad: g)
     let dStates = tags.backward(p, tagRun, batch, dEmissions: dEmissions, grad: g)
-    let dInput = sentence.backward(p, sentenceRun, dOutput: dStates, grad: g)
+    guard let languageRun else {
+      input.backward(p, inputRun, batch, dX: sentence.backward(p, sentenceRun, dOutput: dStates, grad: g), grad: grad)
+      return crfRun.loss
+    }
+    let w = 2 * languages.lstms[0].forwardLayer.hiddenSize, n = batch.tokenCount
+    let dShared = LanguageEncoders.columns(dStates, stride: 2 * w, from: 0, width: w, rows: n)
+    let dOwn = LanguageEncoders.columns(dStates, stride: 2 * w, from: w, width: w, rows: n)
+    let dInput = sentence.backward(p, sentenceRun, dOutput: dShared, grad: g)
+    languages.backward(p, languageRun, dOutput: dOwn, grad: g, dInput: dInput.pointer)
     input.backward(p, inputRun, batch, dX: dInput, grad: grad)
     return crfRun.loss
   }

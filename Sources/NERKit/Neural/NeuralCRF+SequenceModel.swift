@@ -1,7 +1,9 @@
 /// The neural CRF as a model kind.
 ///
 /// Configuration fields: `char-dim`, `char-hidden`, `word-dim`, `hidden`, `layers`,
-/// `language-dim` (numbers), `share-directions`, `lower`, `mask-digits` (yes or no).
+/// `language-dim` (numbers), `share-directions`, `lower`, `mask-digits`, `char-lstm`
+/// `language-encoders` (yes or no; `char-lstm` written only when no and
+/// `language-encoders` only when yes, so that models without them read as written).
 /// Sections: `labels`, `languages` (a UInt32 count, then strings), `characters` (a
 /// UInt32 count, then UInt32 scalar values), `vocabularies` (each language's words, a
 /// counted list of strings each), `parameters` (a UInt64 count and Float32 values, laid
@@ -24,7 +26,8 @@ extension NeuralCRF: SequenceModel {
       ("hidden", "\(c.hidden)"), ("layers", "\(c.layers)"), ("language-dim", "\(c.languageDim)"),
       ("share-directions", ModelFields.yes(c.shareDirections)), ("lower", ModelFields.yes(c.lower)),
       ("mask-digits", ModelFields.yes(c.maskDigits)),
-    ]
+    ] + (c.characterFeatures ? [] : [("char-lstm", ModelFields.yes(false))])
+      + (c.languageEncoders ? [("language-encoders", ModelFields.yes(true))] : [])
   }
 
   public func sections() -> [(name: String, bytes: [UInt8])] {
@@ -101,5 +104,7 @@ extension NeuralConfiguration {
     shareDirections = try fields.bool("share-directions", default: false)
     lower = try fields.bool("lower", default: false)
     maskDigits = try fields.bool("mask-digits", default: false)
+    characterFeatures = try fields.bool("char-lstm", default: true)
+    languageEncoders = try fields.bool("language-encoders", default: false)
   }
 }

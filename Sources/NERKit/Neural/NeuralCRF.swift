@@ -108,6 +108,22 @@ public struct NeuralCRF: Equatable, Sendable {
     return w
   }
 
+  /// The model with the language embedding of each of `targets` (language indices), and
+  /// its own sentence BiLSTM if it has one, replaced by those of `source`: a language
+  /// without training sentences is tagged as the language the network was trained on.
+  public func sharingLanguageWeights(of source: Int, with targets: [Int]) -> NeuralCRF {
+    var copy = self
+    let d = configuration.languageDim
+    for t in targets where t != source {
+      for k in 0..<d { copy.parameters[layout.languageEmbedding + t * d + k] = parameters[layout.languageEmbedding + source * d + k] }
+      guard !layout.languageLSTMs.isEmpty else { continue }
+      let from = layout.languageLSTMs[source], to = layout.languageLSTMs[t]
+      let n = from.backwardLayer.end - from.forwardLayer.inputWeights
+      for k in 0..<n { copy.parameters[to.forwardLayer.inputWeights + k] = parameters[from.forwardLayer.inputWeights + k] }
+    }
+    return copy
+  }
+
   /// The index of a language (the first language for one the model does not know).
   public func languageID(_ language: String?) -> Int { language.flatMap { languageIndex[$0] } ?? 0 }
 

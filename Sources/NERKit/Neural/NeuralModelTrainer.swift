@@ -9,35 +9,44 @@ public struct NeuralModelTrainer: ModelTrainer {
   /// Words taken from each pretrained table besides the training words.
   public var maxPretrained = 100_000
 
+  /// A model to go on training (a later self-training round) instead of a new one:
+  /// its vocabularies, characters and labels stay; the corpus's labels must be among
+  /// its labels.
+  public var initial: NeuralCRF?
+  /// Epochs of each later self-training round (nil: ``NeuralTrainer/Options/epochs``).
+  public var roundEpochs: Int?
+
   public init() {}
 
+  /// Goes on training `model`'s network for ``roundEpochs`` epochs, its shuffling and
+  /// dropout drawn anew for the round.
+  public func continuing(from model: TrainedModel, round: Int) -> ModelTrainer {
+    var next = self
+    next.initial = model.of(NeuralCRF.self)
+    if let e = roundEpochs { next.options.epochs = e }
+    next.options.seed = options.seed &+ UInt64(round) &* 0x9E37_79B9
+    return next
+  }
+
   public func train(_ corpus: LabelledCorpus, development: DevelopmentSet?, log: TrainingLog) throws -> TrainedModel {
-    var data = NeuralCorpus(labels: corpus.labels)
-    let labelID = Dictionary(uniqueKeysWithValues: data.labels.enumerated().map { ($0.element, $0.offset) })
-    for item in corpus.items {
-      guard let tokens = item.input.tokens else {
-        throw DataError(line: item.input.line, "a neural model reads tokens, not CRFsuite attributes")
-      }
-      data.add(tokens: tokens, labels: item.labels.map { labelID[$0]! }, language: item.input.language ?? "", weight: item.weight)
-    }
-    var configuration = self.configuration
-    if let d = pretrained.values.first?.dimension { configuration.wordDim = d }
-    let model = data.makeModel(configuration: configuration, pretrained: pretrained, frozen: options.frozen,
-                               maxPretrained: maxPretrained, seed: options.seed)
-    let vocabulary = zip(model.languages, model.vocabularies).map { $0.0.isEmpty ? "\($0.1.count)" : "\($0.0) \($0.1.count)" }
-    log.note("\(corpus.count) sentences, \(corpus.tokenCount) tokens, \(model.labels.count) labels, \(model.characters.count) characters, vocabulary \(vocabulary.joined(separator: ", ")), \(model.parameters.count) weights")
-    let metadata = corpus.metadata
+    let (data, start) = try startingModel(corpus, log: log)
+    let trainedLanguages = Set(data.languages)
+    let untrained = start.languages.indices.filter { !trainedLanguages.contains(start.languages[$0]) }
+    let tagged = { (m: NeuralCRF) in m.sharingLanguageWeights(of: 0, with: untrained) }
+    var metadata = corpus.metadata
+    let allLanguages = corpus.languages + start.languages.filter { !corpus.languages.contains($0) }
+    metadata[0] = ("languages", allLanguages.joined(separator: " "))
     var failure: Error?
     let evaluate: ((NeuralCRF) -> Double)? = development.map { dev in
       { model in
-        do { return try dev.f1(SequenceTagger(TrainedModel(model, metadata: metadata))) } catch {
+        do { return try dev.f1(SequenceTagger(TrainedModel(tagged(model), metadata: metadata))) } catch {
           failure = error
           return -.infinity
         }
       }
     }
     let started = Clock.now
-    let (final, bestEpoch) = NeuralTrainer.train(model, corpus: data, options: options, evaluate: evaluate) { p in
+    let (final, bestEpoch) = NeuralTrainer.train(start, corpus: data, options: options, evaluate: evaluate) { p in
       var line = "epoch \(p.epoch): loss \(Clock.number(p.loss)), \(CFormat.format("%.1f", p.seconds)) s"
       if let f1 = p.devF1 { line += ", dev F1 \(CFormat.format("%.2f", f1))" }
       log.step(p.epoch, line)
@@ -46,6 +55,36 @@ public struct NeuralModelTrainer: ModelTrainer {
     if let failure { throw failure }
     if let bestEpoch { log.note("kept the model of epoch \(bestEpoch)") }
     log.note("trained in \(Clock.format(Clock.now - started))")
-    return TrainedModel(final, metadata: metadata)
+    return TrainedModel(tagged(final), metadata: metadata)
+  }
+
+  /// The corpus as label ids, and the model training starts from: ``initial``, or a new
+  /// one over the corpus and the pretrained vectors (languages with vectors and no
+  /// sentence are noted: they are tagged zero-shot).
+  func startingModel(_ corpus: LabelledCorpus, log: TrainingLog) throws -> (NeuralCorpus, NeuralCRF) {
+    let labels = initial?.labels ?? corpus.labels
+    var data = NeuralCorpus(labels: labels)
+    let labelID = Dictionary(labels.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
+    for item in corpus.items {
+      guard let tokens = item.input.tokens else {
+        throw DataError(line: item.input.line, "a neural model reads tokens, not CRFsuite attributes")
+      }
+      let ids = try item.labels.map { label in
+        guard let id = labelID[label] else { throw DataError(line: item.input.line, "label '\(label)' is not one of the model's") }
+        return id
+      }
+      data.add(tokens: tokens, labels: ids, language: item.input.language ?? "", weight: item.weight)
+    }
+    if let initial { return (data, initial) }
+    var configuration = self.configuration
+    if let d = pretrained.values.first?.dimension { configuration.wordDim = d }
+    let model = data.makeModel(configuration: configuration, pretrained: pretrained, frozen: options.frozen,
+                               maxPretrained: maxPretrained, seed: options.seed)
+    let vocabulary = zip(model.languages, model.vocabularies).map { $0.0.isEmpty ? "\($0.1.count)" : "\($0.0) \($0.1.count)" }
+    log.note("\(corpus.count) sentences, \(corpus.tokenCount) tokens, \(model.labels.count) labels, \(model.characters.count) characters, vocabulary \(vocabulary.joined(separator: ", ")), \(model.parameters.count) weights")
+    for language in data.zeroShotLanguages(pretrained) {
+      log.note("language '\(language)' has vectors and no training sentence: tagged zero-shot (language weights of '\(model.languages[0])')")
+    }
+    return (data, model)
   }
 }

@@ -31,14 +31,22 @@ public struct NeuralCorpus: Sendable {
     sentences.append((tokens, labels, l, weight))
   }
 
-  /// A model over this corpus's characters, labels and languages, its vocabulary per
-  /// language the training words (normalized as `configuration` says) plus, with
-  /// pretrained vectors, their first `maxPretrained` words; with a language frozen, its
-  /// vocabulary is the pretrained words only.
+  /// The languages of pretrained vectors without a training sentence, in name order:
+  /// a model built with them tags them zero-shot, through their vectors alone.
+  public func zeroShotLanguages(_ pretrained: [String: WordEmbeddings]) -> [String] {
+    pretrained.keys.filter { languageIndex[$0] == nil }.sorted()
+  }
+
+  /// A model over this corpus's characters and labels, its languages the corpus's
+  /// followed by ``zeroShotLanguages(_:)``, its vocabulary per language the training
+  /// words (normalized as `configuration` says) plus, with pretrained vectors, their
+  /// first `maxPretrained` words; with a language frozen, its vocabulary is the
+  /// pretrained words only.
   public func makeModel(configuration: NeuralConfiguration, pretrained: [String: WordEmbeddings] = [:],
                         frozen: Set<String> = [], maxPretrained: Int = 100_000, seed: UInt64) -> NeuralCRF {
     var chars: [UInt32] = []
     var seenChars = Set<UInt32>()
+    let languages = self.languages + zeroShotLanguages(pretrained)
     var vocab = [[String]](repeating: [], count: languages.count)
     var seenWords = [Set<String>](repeating: [], count: languages.count)
     for (l, language) in languages.enumerated() {

@@ -22,8 +22,22 @@ public struct NeuralConfiguration: Equatable, Sendable {
   public var maskDigits = false
   /// Stacked sentence BiLSTMs (Cotterell and Duh 2017 use 2 of 200 units).
   public var layers = 1
+  /// Read each word's characters with the character BiLSTM (false: the word embedding
+  /// alone, the "no char LSTM" model of Bari et al. 2020; the network then has no
+  /// character weights).
+  public var characterFeatures = true
+  /// A sentence BiLSTM of each language's own beside the shared one, its states
+  /// concatenated with the shared states under the tag layer (the target encoder of Bari
+  /// et al. 2020): the shared encoder learns from every language, each language's from
+  /// its own sentences (for a language without training sentences, a copy of the first
+  /// language's until self-training trains it).
+  public var languageEncoders = false
 
   public init() {}
+
+  /// The width of a token's state under the tag layer: the shared sentence BiLSTM's
+  /// [forward ; backward] states, then its language's encoder's.
+  var stateWidth: Int { (languageEncoders ? 4 : 2) * hidden }
 }
 
 /// Where each weight matrix of a neural CRF sits in its flat parameter vector (word
@@ -42,7 +56,7 @@ struct ParameterLayout: Equatable {
   let wordLSTMs: [BiLSTM]
   /// Language embeddings, languages × languageDim.
   let languageEmbedding: Int
-  /// W, hidden × (2 hidden + languageDim), over [sentence LSTM state; language].
+  /// W, hidden × (stateWidth + languageDim), over [sentence LSTM states; language].
   let tagHiddenWeights: Int
   let tagHiddenBias: Int
   /// U, labels × hidden, and its bias (labels).
@@ -50,6 +64,9 @@ struct ParameterLayout: Equatable {
   let tagBias: Int
   /// Transition scores, labels × labels (`[i * L + j]`: label i followed by j).
   let transitions: Int
+  /// Each language's own sentence BiLSTM over the token input, after the transitions
+  /// (none unless ``NeuralConfiguration/languageEncoders``).
+  let languageLSTMs: [BiLSTM]
   let count: Int
 
   init(_ c: NeuralConfiguration, characters: Int, languages: Int, labels: Int) {
@@ -59,15 +76,16 @@ struct ParameterLayout: Equatable {
     labelCount = labels
     var at = 0
     charEmbedding = at
-    at += (characters + 1) * c.charDim
-    charLSTM = Self.bilstm(input: c.charDim, hidden: c.charHidden, shared: c.shareDirections, at: &at)
+    let (charDim, charHidden) = c.characterFeatures ? (c.charDim, c.charHidden) : (0, 0)
+    at += (characters + 1) * charDim
+    charLSTM = Self.bilstm(input: charDim, hidden: charHidden, shared: c.shareDirections, at: &at)
     wordLSTMs = (0..<max(c.layers, 1)).map { k in
       Self.bilstm(input: k == 0 ? c.wordInput : 2 * c.hidden, hidden: c.hidden, shared: c.shareDirections, at: &at)
     }
     languageEmbedding = at
     at += languages * c.languageDim
     tagHiddenWeights = at
-    at += c.hidden * (2 * c.hidden + c.languageDim)
+    at += c.hidden * (c.stateWidth + c.languageDim)
     tagHiddenBias = at
     at += c.hidden
     tagWeights = at
@@ -76,6 +94,9 @@ struct ParameterLayout: Equatable {
     at += labels
     transitions = at
     at += labels * labels
+    languageLSTMs = (0..<(c.languageEncoders ? languages : 0)).map { _ in
+      Self.bilstm(input: c.wordInput, hidden: c.hidden, shared: c.shareDirections, at: &at)
+    }
     count = at
   }
 
@@ -92,17 +113,21 @@ struct ParameterLayout: Equatable {
   /// Named ranges of the vector, for tests and reports.
   var tensors: [(name: String, range: Range<Int>)] {
     let c = configuration
-    var t: [(String, Range<Int>)] = [("char-embedding", charEmbedding..<charLSTM.forwardLayer.inputWeights)]
+    var t: [(String, Range<Int>)] = []
     func add(_ name: String, _ lstm: BiLSTM) {
       t.append(("\(name)-forward", lstm.forwardLayer.inputWeights..<lstm.forwardLayer.end))
       if !c.shareDirections { t.append(("\(name)-backward", lstm.backwardLayer.inputWeights..<lstm.backwardLayer.end)) }
     }
-    add("char-lstm", charLSTM)
+    if c.characterFeatures {
+      t.append(("char-embedding", charEmbedding..<charLSTM.forwardLayer.inputWeights))
+      add("char-lstm", charLSTM)
+    }
     for (k, lstm) in wordLSTMs.enumerated() { add(k == 0 ? "word-lstm" : "word-lstm-\(k + 1)", lstm) }
     t.append(("language-embedding", languageEmbedding..<tagHiddenWeights))
     t.append(("tag-hidden", tagHiddenWeights..<tagWeights))
     t.append(("tag-output", tagWeights..<transitions))
-    t.append(("transitions", transitions..<count))
+    t.append(("transitions", transitions..<(transitions + labelCount * labelCount)))
+    for (k, lstm) in languageLSTMs.enumerated() { add("language-lstm-\(k + 1)", lstm) }
     return t
   }
 
@@ -117,15 +142,17 @@ struct ParameterLayout: Equatable {
     func glorot(_ start: Int, rows: Int, columns: Int) {
       fill(start, rows * columns, Float((6.0 / Double(rows + columns)).squareRoot()))
     }
-    fill(charEmbedding, (characterCount + 1) * c.charDim, Float((3.0 / Double(c.charDim)).squareRoot()))
-    for layer in ([charLSTM] + wordLSTMs).flatMap({ [$0.forwardLayer, $0.backwardLayer] }) {
+    if c.characterFeatures {
+      fill(charEmbedding, (characterCount + 1) * c.charDim, Float((3.0 / Double(c.charDim)).squareRoot()))
+    }
+    for layer in ([charLSTM] + wordLSTMs + languageLSTMs).flatMap({ [$0.forwardLayer, $0.backwardLayer] }) where layer.hiddenSize > 0 {
       let H = layer.hiddenSize
       glorot(layer.inputWeights, rows: 4 * H, columns: layer.inputSize)
       glorot(layer.recurrentWeights, rows: 4 * H, columns: H)
       for k in 0..<(4 * H) { p[layer.bias + k] = (k >= H && k < 2 * H) ? 1 : 0 }
     }
     fill(languageEmbedding, languageCount * c.languageDim, Float((3.0 / Double(max(c.languageDim, 1))).squareRoot()))
-    glorot(tagHiddenWeights, rows: c.hidden, columns: 2 * c.hidden + c.languageDim)
+    glorot(tagHiddenWeights, rows: c.hidden, columns: c.stateWidth + c.languageDim)
     glorot(tagWeights, rows: labelCount, columns: c.hidden)
     return p
   }

@@ -1,12 +1,13 @@
 /// The layers between the sentence BiLSTM and the CRF: a tanh layer over each token's
-/// sentence state and its sentence's language embedding, z = tanh(W [s ; l(lang)] + b),
+/// sentence states (the shared encoder's, then its language's own with
+/// ``NeuralConfiguration/languageEncoders``) and its sentence's language embedding, z = tanh(W [s ; l(lang)] + b),
 /// then the output layer, the tag scores e = U z + c (without transitions).
 struct TagLayer {
   let layout: ParameterLayout
 
   /// What the backward pass needs.
   struct Run {
-    /// The input, tokens × 2 hidden.
+    /// The input, tokens × state width.
     let states: FloatBuffer
     /// The tanh layer, tokens × hidden.
     let z: FloatBuffer
@@ -15,13 +16,15 @@ struct TagLayer {
   }
 
   private var H: Int { layout.configuration.hidden }
-  /// The row width of W: 2 hidden state columns, then the language embedding's.
-  private var width: Int { 2 * H + layout.configuration.languageDim }
+  /// The state columns (``NeuralConfiguration/stateWidth``).
+  private var S: Int { layout.configuration.stateWidth }
+  /// The row width of W: the state columns, then the language embedding's.
+  private var width: Int { S + layout.configuration.languageDim }
 
   func forward(_ p: UnsafePointer<Float>, states: FloatBuffer, _ batch: TokenBatch) -> Run {
-    let n = batch.tokenCount, H = H, L = layout.labelCount
+    let n = batch.tokenCount, H = H, S = S, L = layout.labelCount
     let z = FloatBuffer(n * H)
-    sgemm(false, true, n, H, 2 * H, states.pointer, 2 * H, p + layout.tagHiddenWeights, width, beta: 0, z.pointer, H)
+    sgemm(false, true, n, H, S, states.pointer, S, p + layout.tagHiddenWeights, width, beta: 0, z.pointer, H)
     // The language part is one vector per language.
     let languageTerms = languageTerms(p)
     for (r, (k, _)) in batch.tokens.enumerated() {
@@ -39,13 +42,13 @@ struct TagLayer {
 
   /// b + W_l l(lang) for every language, languages × hidden.
   func languageTerms(_ p: UnsafePointer<Float>) -> FloatBuffer {
-    let H = H, ld = layout.configuration.languageDim, width = width
+    let H = H, S = S, ld = layout.configuration.languageDim, width = width
     let out = FloatBuffer(layout.languageCount * H)
     for l in 0..<layout.languageCount {
       let e = p + layout.languageEmbedding + l * ld
       for h in 0..<H {
         var v = p[layout.tagHiddenBias + h]
-        let w = p + layout.tagHiddenWeights + h * width + 2 * H
+        let w = p + layout.tagHiddenWeights + h * width + S
         for j in 0..<ld { v += w[j] * e[j] }
         out.pointer[l * H + h] = v
       }
@@ -57,7 +60,7 @@ struct TagLayer {
   /// scores' (`dEmissions`).
   func backward(_ p: UnsafePointer<Float>, _ run: Run, _ batch: TokenBatch, dEmissions dE: FloatBuffer,
                 grad g: UnsafeMutablePointer<Float>) -> FloatBuffer {
-    let n = batch.tokenCount, H = H, L = layout.labelCount, width = width
+    let n = batch.tokenCount, H = H, S = S, L = layout.labelCount, width = width
     // Output layer: e = U z + c.
     sgemm(true, false, L, H, n, dE.pointer, L, run.z.pointer, H, beta: 1, g + layout.tagWeights, H)
     for r in 0..<n {
@@ -67,16 +70,16 @@ struct TagLayer {
     sgemm(false, false, n, H, L, dE.pointer, L, p + layout.tagWeights, H, beta: 0, dZ.pointer, H)
     for i in 0..<(n * H) { dZ.pointer[i] *= 1 - run.z.pointer[i] * run.z.pointer[i] }
     // tanh layer: W [s ; l] + b.
-    sgemm(true, false, H, 2 * H, n, dZ.pointer, H, run.states.pointer, 2 * H, beta: 1, g + layout.tagHiddenWeights, width)
+    sgemm(true, false, H, S, n, dZ.pointer, H, run.states.pointer, S, beta: 1, g + layout.tagHiddenWeights, width)
     languageBackward(p, batch, dZ: dZ, grad: g)
-    let dS = FloatBuffer(n * 2 * H)
-    sgemm(false, false, n, 2 * H, H, dZ.pointer, H, p + layout.tagHiddenWeights, width, beta: 0, dS.pointer, 2 * H)
+    let dS = FloatBuffer(n * S)
+    sgemm(false, false, n, S, H, dZ.pointer, H, p + layout.tagHiddenWeights, width, beta: 0, dS.pointer, S)
     return dS
   }
 
   /// The gradients of the language terms: the bias, W_l and the language embeddings.
   private func languageBackward(_ p: UnsafePointer<Float>, _ batch: TokenBatch, dZ: FloatBuffer, grad g: UnsafeMutablePointer<Float>) {
-    let H = H, ld = layout.configuration.languageDim, width = width
+    let H = H, S = S, ld = layout.configuration.languageDim, width = width
     let dLanguage = FloatBuffer(layout.languageCount * H)
     for (r, (k, _)) in batch.tokens.enumerated() {
       let dv = dLanguage.pointer + batch.sentences[k].language * H, d = dZ.pointer + r * H
@@ -88,8 +91,8 @@ struct TagLayer {
       let de = g + layout.languageEmbedding + l * ld
       for h in 0..<H {
         g[layout.tagHiddenBias + h] += dv[h]
-        let w = p + layout.tagHiddenWeights + h * width + 2 * H
-        let dw = g + layout.tagHiddenWeights + h * width + 2 * H
+        let w = p + layout.tagHiddenWeights + h * width + S
+        let dw = g + layout.tagHiddenWeights + h * width + S
         for j in 0..<ld {
           dw[j] += dv[h] * e[j]
           de[j] += dv[h] * w[j]

@@ -50,7 +50,7 @@ struct TokenColumns {
 /// fills the source's columns of the token input and returns what ``backward`` needs;
 /// ``backward`` adds the gradient of its weights, given that of its columns.
 ///
-/// A new source is a conforming type plus one entry in
+/// A new source is a conforming type plus an entry in
 /// ``NeuralConfiguration/tokenFeatures``; its width enters the sentence BiLSTM's input
 /// size (and so the parameter layout).
 protocol TokenFeatureSource {
@@ -76,10 +76,12 @@ extension TokenFeatureSource {
 
 extension NeuralConfiguration {
   /// The sources of a token's input to the sentence BiLSTM, in column order: the final
-  /// states of the character BiLSTM, then the word embedding. (The language embedding
-  /// enters the tag layer.)
-  static var tokenFeatures: [any TokenFeatureSource.Type] { [CharEncoder.self, WordEmbeddingFeatures.self] }
+  /// states of the character BiLSTM (unless ``characterFeatures`` is off), then the
+  /// word embedding. (The language embedding enters the tag layer.)
+  var tokenFeatures: [any TokenFeatureSource.Type] {
+    characterFeatures ? [CharEncoder.self, WordEmbeddingFeatures.self] : [WordEmbeddingFeatures.self]
+  }
 
   /// The size of a token's input to the sentence BiLSTM: the sources' widths.
-  var wordInput: Int { Self.tokenFeatures.reduce(0) { $0 + $1.width(self) } }
+  var wordInput: Int { tokenFeatures.reduce(0) { $0 + $1.width(self) } }
 }

@@ -16,7 +16,7 @@ struct TokenInput {
   let width: Int
 
   init(model: NeuralCRF) {
-    let types = NeuralConfiguration.tokenFeatures
+    let types = model.configuration.tokenFeatures
     sources = types.map { $0.init(model: model) }
     var offsets: [Int] = []
     var at = 0

@@ -61,26 +61,31 @@ struct NeuralGradientTests {
   }
 
   /// The toy network's sizes.
-  static func smallConfiguration(shareDirections: Bool = false, layers: Int = 1) -> NeuralConfiguration {
+  static func smallConfiguration(shareDirections: Bool = false, layers: Int = 1, characters: Bool = true,
+                                 languageEncoders: Bool = false) -> NeuralConfiguration {
     var c = NeuralConfiguration()
     (c.charDim, c.charHidden, c.wordDim, c.hidden, c.languageDim) = (3, 2, 4, 3, 2)
     c.shareDirections = shareDirections
     c.layers = layers
+    c.characterFeatures = characters
+    c.languageEncoders = languageEncoders
     return c
   }
 
   /// A small two-language model and corpus.
-  static func toy(shareDirections: Bool = false, layers: Int = 1) -> (NeuralCRF, [EncodedSentence]) {
+  static func toy(shareDirections: Bool = false, layers: Int = 1, characters: Bool = true,
+                  languageEncoders: Bool = false) -> (NeuralCRF, [EncodedSentence]) {
     var corpus = NeuralCorpus(labels: ["O", "B-PER", "I-PER", "B-LOC"])
     corpus.add(tokens: ["Mr", "Smith", "Jr", "left"], labels: [0, 1, 2, 0], language: "en", weight: 1)
     corpus.add(tokens: ["in", "Oslo"], labels: [0, 3], language: "en", weight: 1)
     corpus.add(tokens: ["en", "Lima", "ayer"], labels: [0, 3, 0], language: "es", weight: 0.5)
     corpus.add(tokens: ["Sr", "Ruiz"], labels: [0, 1], language: "es", weight: 0.5)
-    let c = smallConfiguration(shareDirections: shareDirections, layers: layers)
+    let c = smallConfiguration(shareDirections: shareDirections, layers: layers, characters: characters,
+                               languageEncoders: languageEncoders)
     var model = corpus.makeModel(configuration: c, seed: 3)
     // Non-zero transitions and biases, so their gradients are exercised fully.
     var rng = SeededRandom(seed: 11)
-    for i in model.layout.tagHiddenBias..<model.parameters.count where model.parameters[i] == 0 {
+    for i in model.layout.tagHiddenBias..<(model.layout.transitions + 16) where model.parameters[i] == 0 {
       model.parameters[i] = rng.uniform(0.5)
     }
     return (model, corpus.encoded(for: model))
@@ -91,8 +96,10 @@ struct NeuralGradientTests {
     return model.parameters.withUnsafeBufferPointer { NetworkPass(model: model, $0.baseAddress!, data, dropout: dropout).lossAndGradient(into: g) }
   }
 
-  func checkNetwork(shareDirections: Bool, dropout: Dropout?, layers: Int = 1) {
-    var (model, data) = Self.toy(shareDirections: shareDirections, layers: layers)
+  func checkNetwork(shareDirections: Bool, dropout: Dropout?, layers: Int = 1, characters: Bool = true,
+                    languageEncoders: Bool = false) {
+    var (model, data) = Self.toy(shareDirections: shareDirections, layers: layers, characters: characters,
+                                 languageEncoders: languageEncoders)
     let g = Gradient(parameterCount: model.parameters.count, wordDim: model.configuration.wordDim, frozen: [])
     _ = model.parameters.withUnsafeBufferPointer { NetworkPass(model: model, $0.baseAddress!, data, dropout: dropout).lossAndGradient(into: g) }
     let eps: Float = 1e-2
@@ -128,7 +135,7 @@ struct NeuralGradientTests {
         #expect(Self.close(Double(g.rows[slot * E + d]), numeric), "embedding \(l):\(row)[\(d)]: \(g.rows[slot * E + d]) vs \(numeric)")
       }
     }
-    #expect(checked > 100)
+    #expect(checked > (characters ? 100 : 60))
     #expect(g.keys.count >= 8)
   }
 
@@ -143,6 +150,25 @@ struct NeuralGradientTests {
   @Test func twoLayers() {
     checkNetwork(shareDirections: false, dropout: Dropout(rate: 0.3, seed: 5, epoch: 2), layers: 2)
     checkNetwork(shareDirections: true, dropout: nil, layers: 2)
+  }
+
+  /// Without the character BiLSTM (`--no-char-lstm`): a word is its embedding alone, and
+  /// the network has no character weights.
+  @Test func withoutCharacters() {
+    checkNetwork(shareDirections: false, dropout: Dropout(rate: 0.3, seed: 5, epoch: 2), characters: false)
+    let (model, _) = Self.toy(characters: false)
+    #expect(!model.layout.tensors.contains { $0.name.hasPrefix("char") })
+    #expect(model.configuration.wordInput == model.configuration.wordDim)
+  }
+
+  /// Each language's own sentence BiLSTM beside the shared one (`--language-encoders`),
+  /// with and without tied directions; the layout before it is a plain model's.
+  @Test func languageEncoders() {
+    checkNetwork(shareDirections: false, dropout: Dropout(rate: 0.3, seed: 5, epoch: 2), languageEncoders: true)
+    checkNetwork(shareDirections: true, dropout: nil, languageEncoders: true)
+    let (plain, _) = Self.toy(), (own, _) = Self.toy(languageEncoders: true)
+    #expect(own.layout.languageLSTMs.count == 2 && own.layout.tensors.contains { $0.name == "language-lstm-2-backward" })
+    #expect(own.layout.transitions - own.layout.tagHiddenWeights == plain.layout.transitions - plain.layout.tagHiddenWeights + 3 * 6)
   }
 
   /// The loss is the weighted negative log-likelihood: exp(-loss) of a one-sentence batch

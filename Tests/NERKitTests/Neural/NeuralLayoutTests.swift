@@ -13,7 +13,7 @@ struct NeuralLayoutTests {
 
   @Test func tokenInputIsTheSourcesWidths() {
     let c = Self.layout(layers: 1).configuration
-    #expect(NeuralConfiguration.tokenFeatures.map { $0.width(c) } == [4, 4])
+    #expect(c.tokenFeatures.map { $0.width(c) } == [4, 4])
     #expect(c.wordInput == 2 * c.charHidden + c.wordDim)
   }
 

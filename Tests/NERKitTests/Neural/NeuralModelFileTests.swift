@@ -49,6 +49,16 @@ struct NeuralModelFileTests {
     #expect(throws: DataError.self) { try NeuralConfiguration(fields: &fields) }
   }
 
+  /// A network without the character BiLSTM says so in a field written only then (other
+  /// models' files are as before), and reads back with the same weights.
+  @Test func withoutCharacterLSTM() throws {
+    let (model, _) = NeuralGradientTests.toy(characters: false)
+    #expect(model.fields.contains { $0 == ("char-lstm", "no") })
+    #expect(!Self.sample().model.fields.contains { $0.0 == "char-lstm" })
+    let decoded = try ModelFile.decode(ModelFile.encode(TrainedModel(model, metadata: []))).of(NeuralCRF.self)!
+    #expect(decoded == model && !decoded.configuration.characterFeatures)
+  }
+
   /// Both kinds are written as version 3, each naming its kind.
   @Test func linearModelsNameTheirKind() throws {
     let bytes = ModelFile.encode(ModelFileTests.sample())

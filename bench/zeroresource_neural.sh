@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# bench/zeroresource_neural.sh: zero-resource neural transfer (issue 18), in the style
+# of Table 4 of Bari, Joty and Jwalapuram (AAAI 2020).
+#
+#   bash bench/zeroresource_neural.sh            # every row, SEEDS, LANGS
+#   bash bench/zeroresource_neural.sh table      # only the table of the runs done
+#
+# English is CoNLL-2003 en.train; each target L (es, nl) is scored on CoNLL-2002 L.test
+# (conlleval entity F1). No gold label of L is read: early stopping uses English dev
+# (CoNLL-2003 en.dev, or its word-by-word translation for the translation rows), so
+# every row is chosen on the source side; unlabelled target text is L.train with its
+# tag column cut off.
+#   vectors      en.vec mapped into L.vec's space: ner-translate align, Procrustes on
+#                the MUSE train dictionary (--rounds 1, the best mapping on the dev
+#                dictionary, bench/align_unsupervised.sh).
+#   nochar       Cross-Word without the character BiLSTM (--no-char-lstm).
+#   word         Cross-Word: trained on en with the mapped English vectors, tagging L
+#                zero-shot with L's vectors (both frozen; --lang L).
+#   shared       Cross-Shared: Cross-Word with --share-directions.
+#   augmented    Cross-Shared self-trained on the unlabelled L text (--start-model,
+#                --unlabelled, ROUNDS rounds of ROUND_EPOCHS epochs): one network.
+#   shared-enc   Cross-Shared with --language-encoders: each language has its own
+#                sentence BiLSTM beside the shared one (L's a copy of en's until
+#                self-training).
+#   augmented-enc  Cross-Augmented as the paper's equation 7 has it: shared-enc
+#                self-trained, the shared encoder learning from en and pseudo-labelled
+#                L batches, L's own encoder from L's, the tag layer reading both.
+#   translate    The same network trained on the word-by-word translation of en.train
+#                into L (ner-translate with the mapped vectors; Xie et al. 2018's
+#                route) with L's vectors.
+#   translate+aug  The translate model self-trained as augmented is.
+# Every neural run: --kind neural --lower --freeze-embeddings --epochs EPOCHS, patience
+# 5 on dev, 2 threads, seed s for s in SEEDS.
+#
+# Environment: NER_DATA (default <root>/../shared/data), NER_TAG, NER_SCORE,
+# NER_TRANSLATE (prebuilt binaries; default swift build -c release), LANGS (default
+# "es nl"), SEEDS (default "1 2 3"), ROWS (default all), EPOCHS (default 15), ROUNDS
+# (default 3), ROUND_EPOCHS (default 5). Runs already in bench/out/zeroresource_neural/
+# runs.tsv are not run again (delete it to start over). Output: the table on stdout
+# and in bench/out/zeroresource_neural.md.
+set -euo pipefail
+
+script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(dirname "$script_dir")
+data=${NER_DATA:-$root/../shared/data}
+out=$script_dir/out/zeroresource_neural
+report=$script_dir/out/zeroresource_neural.md
+runs=$out/runs.tsv
+langs=${LANGS:-"es nl"}
+seeds=${SEEDS:-"1 2 3"}
+rows=${ROWS:-"nochar word shared augmented shared-enc augmented-enc translate translate+aug"}
+epochs=${EPOCHS:-15}
+rounds=${ROUNDS:-3}
+round_epochs=${ROUND_EPOCHS:-5}
+out_dir=$out
+source "$script_dir/lib.sh"
+mkdir -p "$out"
+touch "$runs"
+
+if [[ ! -f $data/conll2003/en.train ]]; then
+  echo "bench/zeroresource_neural.sh: no conll2003/en.train under $data; skipping."
+  exit 0
+fi
+
+table() {
+  {
+    echo "# Zero-resource neural transfer (Bari et al. 2020, Table 4 style)"
+    echo
+    echo "CoNLL-2003 en.train → CoNLL-2002 L.test, conlleval entity F1, mean ± sd over the seeds run"
+    echo "(n), chosen on source dev; seconds are the mean wall-clock time of a run (2 threads)."
+    echo
+    echo "| row | es F1 | n | s | nl F1 | n | s |"
+    echo "|---|---:|---:|---:|---:|---:|---:|"
+    for row in nochar word shared augmented shared-enc augmented-enc translate translate+aug; do
+      line="| $row"
+      for l in es nl; do
+        line+=$(awk -F'\t' -v r="$row" -v l="$l" '$1 == l && $2 == r { n++; s += $4; q += $4 * $4; t += $5 }
+          END { if (n == 0) { printf " | - | 0 | -"; exit }
+                m = s / n; sd = n > 1 ? sqrt((q - n * m * m) / (n - 1)) : 0
+                printf " | %.2f ± %.2f | %d | %.0f", m, sd, n, t / n }' "$runs")
+      done
+      echo "$line |"
+    done
+  } | tee "$report"
+}
+
+if [[ ${1:-} == table ]]; then table; exit 0; fi
+
+build_tool ner-tag "${NER_TAG:-}"; tag=$TOOL_BIN; [[ -n $tag ]] || exit 1
+build_tool ner-score "${NER_SCORE:-}"; score=$TOOL_BIN; [[ -n $score ]] || exit 1
+build_tool ner-translate "${NER_TRANSLATE:-}"; translate=$TOOL_BIN; [[ -n $translate ]] || exit 1
+
+en_train=$data/conll2003/en.train
+en_dev=$data/conll2003/en.dev
+neural=(--kind neural --lower --freeze-embeddings --epochs "$epochs" --threads 2)
+self_train=(--rounds "$rounds" --round-epochs "$round_epochs")
+
+# record L ROW SEED MODEL SECONDS: scores MODEL on L.test and appends the run.
+record() {
+  local f1
+  f1=$("$tag" -m "$4" --lang "$1" "$data/conll2002/$1.test" | "$score" | awk '/^accuracy/ { print $NF }')
+  printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$f1" "$5" >> "$runs"
+  echo "$1 $2 seed $3: F1 $f1 ($5 s)" >&2
+}
+done_already() { awk -F'\t' -v l="$1" -v r="$2" -v s="$3" '$1 == l && $2 == r && $3 == s { f = 1 } END { exit !f }' "$runs"; }
+# train L ROW SEED ARGS...: trains (timed, log kept) and records the run.
+train() {
+  local l=$1 row=$2 seed=$3 start end
+  shift 3
+  done_already "$l" "$row" "$seed" && return 0
+  start=$(date +%s)
+  "$tag" train "${neural[@]}" --seed "$seed" -m "$out/$l.$row.$seed.model" "$@" 2> "$out/$l.$row.$seed.log"
+  end=$(date +%s)
+  record "$l" "$row" "$seed" "$out/$l.$row.$seed.model" $((end - start))
+}
+
+for l in $langs; do
+  mapped=$out/en-$l.vec
+  [[ -s $mapped ]] || "$translate" align -q --rounds 1 --source-embeddings "$data/embeddings/en.vec" \
+    --target-embeddings "$data/embeddings/$l.vec" --dictionary "$data/dictionaries/en-$l.train.txt" --output "$mapped"
+  unlabelled=$out/$l.unlabelled.conll
+  [[ -s $unlabelled ]] || awk '{ print $1 }' "$data/conll2002/$l.train" > "$unlabelled"
+  for split in train dev; do
+    [[ -s $out/translated.$l.$split.conll ]] || "$translate" --dictionary "$data/dictionaries/en-$l.train.txt" \
+      --source-embeddings "$mapped" --target-embeddings "$data/embeddings/$l.vec" \
+      "$data/conll2003/en.$split" > "$out/translated.$l.$split.conll"
+  done
+  cross=(--embeddings "en=$mapped" --embeddings "$l=$data/embeddings/$l.vec" --dev "en=$en_dev" "en=$en_train")
+  trans=(--embeddings "$l=$data/embeddings/$l.vec" --dev "$l=$out/translated.$l.dev.conll" "$l=$out/translated.$l.train.conll")
+  for seed in $seeds; do
+    for row in $rows; do
+      case $row in
+        nochar) train "$l" "$row" "$seed" --no-char-lstm "${cross[@]}" ;;
+        word) train "$l" "$row" "$seed" "${cross[@]}" ;;
+        shared) train "$l" "$row" "$seed" --share-directions "${cross[@]}" ;;
+        augmented)
+          train "$l" shared "$seed" --share-directions "${cross[@]}"
+          train "$l" "$row" "$seed" --share-directions --start-model "$out/$l.shared.$seed.model" \
+            "${self_train[@]}" --unlabelled "$l=$unlabelled" "${cross[@]}" ;;
+        shared-enc) train "$l" "$row" "$seed" --share-directions --language-encoders "${cross[@]}" ;;
+        augmented-enc)
+          train "$l" shared-enc "$seed" --share-directions --language-encoders "${cross[@]}"
+          train "$l" "$row" "$seed" --share-directions --language-encoders --start-model "$out/$l.shared-enc.$seed.model" \
+            "${self_train[@]}" --unlabelled "$l=$unlabelled" "${cross[@]}" ;;
+        translate) train "$l" "$row" "$seed" "${trans[@]}" ;;
+        translate+aug)
+          train "$l" translate "$seed" "${trans[@]}"
+          train "$l" "$row" "$seed" --start-model "$out/$l.translate.$seed.model" \
+            "${self_train[@]}" --unlabelled "$l=$unlabelled" "${trans[@]}" ;;
+        *) echo "bench/zeroresource_neural.sh: unknown row $row" >&2; exit 64 ;;
+      esac
+    done
+  done
+done
+table
