@@ -35,6 +35,13 @@ public final class RecordPipeline {
   /// ``PipelineProgress/onTerminal(tool:)``: only when stderr is a terminal).
   public var progress: PipelineProgress?
 
+  /// Makes the reader of each input instead of the CoNLL or JSONL reader (ner-convert's
+  /// formats with character offsets, JSONL with label names).
+  public var makeReader: ((InputFile) throws -> RecordReader)?
+  /// A writer of a format the pipeline does not know, used instead of the output format's
+  /// (ner-convert's formats with character offsets).
+  public var customWriter: RecordWriter?
+
   private let out: OutputBuffer
   /// The writer, once the first input's format is known.
   public private(set) var writer: RecordWriter?
@@ -69,7 +76,7 @@ public final class RecordPipeline {
     let file = try InputFile(path: input.path)
     let format = try file.detect(inputFormat)
     let (writer, outputFormat) = makeWriter(format)
-    let reader = try file.recordReader(format)
+    let reader = try makeReader.map { try $0(file) } ?? file.recordReader(format)
     try file.located {
       var position = 0
       var readError: Error?
@@ -102,7 +109,7 @@ public final class RecordPipeline {
   private func makeWriter(_ format: InputFormat) -> (RecordWriter, OutputFormat) {
     if let writer, let outputFormat { return (writer, outputFormat) }
     let chosen = requestedOutputFormat ?? (format == .jsonl ? .jsonl : .conll)
-    let made = recordWriter(chosen, out, dropMetadata: dropMetadata)
+    let made = customWriter ?? recordWriter(chosen, out, dropMetadata: dropMetadata)
     configureWriter?(made)
     writer = made
     outputFormat = chosen

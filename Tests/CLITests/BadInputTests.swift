@@ -27,7 +27,7 @@ struct BadInputTests {
     Case(tool: "ner-score", args: ["/nonexistent/file"], stdin: "",
          stderr: "ner-score: /nonexistent/file: error: cannot open: No such file or directory\n", status: 66),
     Case(tool: "ner-convert", args: [], stdin: "{\"tokens\":[\"a\"],\"tags\":[\"O\"]}\n{\"tokens\": [\"b\"], \"tags\": [1]}\n",
-         stderr: "ner-convert: <stdin>:2: error: 'tags' holds numbers, not tag strings (map them to tag names with the dataset's label list first)\n", status: 65),
+         stderr: "ner-convert: <stdin>:2: error: 'tags' holds numbers, not tag strings (name them with ner-convert --label-names O,B-PER,...)\n", status: 65),
     Case(tool: "ner-convert", args: [], stdin: "{\"tokens\":[\"a\"],\"tags\":[\"O\"]}\n{\"tokens\": [\"b\"\n",
          stderr: "ner-convert: <stdin>:2: error: invalid JSON: unterminated array at byte 16\n", status: 65),
     Case(tool: "ner-convert", args: [], stdin: "{\"tokens\":[\"a\",\"b\"],\"tags\":[\"O\"]}\n",

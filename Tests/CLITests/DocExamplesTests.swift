@@ -480,6 +480,9 @@ struct DocExamplesTests {
       files["big.txt"] = Array(repeating: raw, count: 30).flatMap { $0 }.joined(separator: "\n") + "\n"
       files["news.txt"] = raw.joined(separator: "\n") + "\nТарас Шевченко народився в Моринцях. Олена живе у Львові.\n"
       files["news.hi.txt"] = "नरेंद्र मोदी ने दिल्ली में भाषण दिया। मुंबई में बारिश हुई।\nकमला ने पुणे की यात्रा की।\n"
+      files["admin.jsonl"] = #"{"id":1,"text":"María López vive en Sevilla.\r\nTrabaja en Telefónica.","label":[[0,11,"PER"],[20,27,"LOC"],[41,51,"ORG"]]}"# + "\n"
+      files["doc1.txt"] = "El Sr. Pérez trabaja en Madrid.\n"
+      files["doc1.ann"] = "T1\tPER 7 12\tPérez\nT2\tLOC 24 30\tMadrid\n"
       files["tokens.txt"] = "María López vive en Sevilla .\nLa ONU abrió una oficina en Buenos Aires .\n"
       // Embeddings: es and nl share the concepts' vectors; en's are rotated (a signed
       // permutation), so that align has something to find.

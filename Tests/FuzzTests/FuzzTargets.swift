@@ -28,6 +28,9 @@ struct FuzzTarget: Sendable {
   static let dictionary = "a x\nb y\nc z\na z\n"
   static let mapping = "2 2\n1 0\n0.5 1\n"
   static let text = "María vive en Sevilla. La Universidad de Granada abrió un centro en 2019...\n\nOtro párrafo: https://example.com y a@b.es.\n"
+  static let doccano = "{\"id\": 1, \"text\": \"Ana García vive en Madrid.\\r\\nOtra 😀 frase.\", \"label\": [[0, 10, \"PER\"], [19, 25, \"LOC\"], [3, 3, \"X\"]]}\n{\"text\": \"\", \"entities\": [{\"start_offset\": 0, \"end_offset\": 0, \"label\": \"A\"}]}\n"
+  static let labelStudio = "[{\"id\": 1, \"data\": {\"text\": \"Ana vive 😀 en Madrid.\"}, \"annotations\": [{\"result\": [{\"value\": {\"start\": 0, \"end\": 3, \"text\": \"Ana\", \"labels\": [\"PER\"]}, \"type\": \"labels\"}]}]},\n {\"id\": 2, \"data\": {\"t\": \"x\"}, \"completions\": []}]\n"
+  static let spacy = "[[\"Ana vive en Madrid.\", {\"entities\": [[0, 3, \"PER\"], [12, 18, \"LOC\"]]}],\n[\"\", {}]]\n"
   static let cyrillic = "Київ\tB-LOC\nце\tO\nмісто\tO\n\nОлена\tB-PER\n"
 
   /// Every target: each reader of the suite, and the tools' streaming paths.
@@ -38,6 +41,18 @@ struct FuzzTarget: Sendable {
       .streaming(.sentences),
     FuzzTarget(name: "convert-jsonl", tool: "ner-convert", file: "in.jsonl", seeds: [jsonl]) { i, _ in ["--to", "conll", i] }
       .streaming(.auto),
+    FuzzTarget(name: "convert-doccano", tool: "ner-convert", file: "in.jsonl", seeds: [doccano]) { i, _ in
+      ["--from", "doccano", "--misaligned", "drop", "--to", "conll", i]
+    },
+    FuzzTarget(name: "convert-label-studio", tool: "ner-convert", file: "in.json", seeds: [labelStudio]) { i, _ in
+      ["--from", "label-studio", "--misaligned", "expand", "--to", "spacy", i]
+    },
+    FuzzTarget(name: "convert-spacy", tool: "ner-convert", file: "in.json", seeds: [spacy]) { i, _ in
+      ["--from", "spacy", "--to", "label-studio", i]
+    },
+    FuzzTarget(name: "convert-to-doccano", tool: "ner-convert", file: "in.jsonl", seeds: [jsonl]) { i, _ in
+      ["--to", "doccano", "--join-tokens", i]
+    },
     FuzzTarget(name: "score", tool: "ner-score", file: "in.conll", seeds: [scored]) { i, _ in [i] },
     FuzzTarget(name: "tag-linear", tool: "ner-tag", file: "in.conll", seeds: [conll, jsonl]) { i, w in
       ["-m", "\(w)/linear.model", "--threads", "1", i]

@@ -68,11 +68,11 @@ import Testing
   }
 
   @Test func integerTagsAreRejectedWithAClearMessage() {
-    let message = "'ner_tags' holds numbers, not tag strings (map them to tag names with the dataset's label list first)"
+    let message = "'ner_tags' holds numbers, not tag strings (name them with ner-convert --label-names O,B-PER,...)"
     #expect(throws: DataError(line: 1, message)) {
       try readJSONL(#"{"tokens":["a","b"],"ner_tags":[3,0]}"#)
     }
-    #expect(throws: DataError(line: 1, "'tags' holds numbers, not tag strings (map them to tag names with the dataset's label list first)")) {
+    #expect(throws: DataError(line: 1, "'tags' holds numbers, not tag strings (name them with ner-convert --label-names O,B-PER,...)")) {
       try readJSONL(#"{"tokens":["a"],"tags":[1]}"#)
     }
   }

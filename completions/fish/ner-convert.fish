@@ -20,7 +20,7 @@ function __ner-convert_parse_tokens -S
     set -l unparsed_tokens (__ner-convert_tokens -pc)
     switch $unparsed_tokens[1]
     case 'ner-convert'
-        __ner-convert_parse_subcommand -r 1 'from=' 'to=' 'scheme=' 'input-scheme=' 'strict' 'normalize=' 'no-metadata' 'o/output=' 'version' 'h/help'
+        __ner-convert_parse_subcommand -r 1 'from=' 'to=' 'lang=' 'no-split' 'split-hyphens' 'pretokenized' 'misaligned=' 'label-names=' 'join-tokens' 'scheme=' 'input-scheme=' 'strict' 'normalize=' 'no-metadata' 'o/output=' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
             __ner-convert_parse_subcommand -r 1 'version'
@@ -77,8 +77,15 @@ function __ner-convert_custom_completion
 end
 
 complete -c 'ner-convert' -f
-complete -c 'ner-convert' -n '__ner-convert_should_offer_completions_for_flags_or_options "ner-convert" from' -l 'from' -d 'Input format: auto, conll or jsonl.' -rfka 'auto conll jsonl'
-complete -c 'ner-convert' -n '__ner-convert_should_offer_completions_for_flags_or_options "ner-convert" to' -l 'to' -d 'Output format: conll, jsonl or spans (default: the input\'s format).' -rfka 'conll jsonl spans'
+complete -c 'ner-convert' -n '__ner-convert_should_offer_completions_for_flags_or_options "ner-convert" from' -l 'from' -d 'Input format: auto (CoNLL or JSONL, from the first non-blank byte), conll, jsonl, doccano, label-studio, spacy or brat.' -rfka 'auto conll jsonl doccano label-studio spacy brat'
+complete -c 'ner-convert' -n '__ner-convert_should_offer_completions_for_flags_or_options "ner-convert" to' -l 'to' -d 'Output format: conll, jsonl, spans, doccano, label-studio, spacy or brat (default: the input\'s format).' -rfka 'conll jsonl spans doccano label-studio spacy brat'
+complete -c 'ner-convert' -n '__ner-convert_should_offer_completions_for_flags_or_options "ner-convert" lang' -l 'lang' -d 'Language code for the tokenizer\'s sentence rules, reading a format with offsets (as ner-tokenize --lang).' -rfka ''
+complete -c 'ner-convert' -n '__ner-convert_should_offer_completions_for_flags_or_options "ner-convert" no-split' -l 'no-split' -d 'Reading a format with offsets: keep each line of a document one sentence.'
+complete -c 'ner-convert' -n '__ner-convert_should_offer_completions_for_flags_or_options "ner-convert" split-hyphens' -l 'split-hyphens' -d 'Reading a format with offsets: split hyphenated compounds (Jean-Pierre) into words and hyphens.'
+complete -c 'ner-convert' -n '__ner-convert_should_offer_completions_for_flags_or_options "ner-convert" pretokenized' -l 'pretokenized' -d 'Reading a format with offsets: split lines on spaces and tabs only, one sentence a line.'
+complete -c 'ner-convert' -n '__ner-convert_should_offer_completions_for_flags_or_options "ner-convert" misaligned' -l 'misaligned' -d 'A span that is not on token boundaries, empty, discontinuous, across sentences or overlapping another: error (stop), expand (widen it to its tokens) or drop; both with a warning (default: error).' -rfka 'error expand drop'
+complete -c 'ner-convert' -n '__ner-convert_should_offer_completions_for_flags_or_options "ner-convert" label-names' -l 'label-names' -d 'Names of integer tags in JSONL (\'ner_tags\' of Hugging Face datasets), 0 first: O,B-PER,I-PER,... or a file with one name a line.' -rfka ''
+complete -c 'ner-convert' -n '__ner-convert_should_offer_completions_for_flags_or_options "ner-convert" join-tokens' -l 'join-tokens' -d 'Writing a format with offsets: a sentence with no \'text\' gets its tokens joined by spaces.'
 complete -c 'ner-convert' -n '__ner-convert_should_offer_completions_for_flags_or_options "ner-convert" scheme' -l 'scheme' -d 'Rewrite the tag column (and any \'pred\' column) in this scheme: iob1, iob2, iobes, bilou or io.' -rfka 'iob1 iob2 iobes bilou io'
 complete -c 'ner-convert' -n '__ner-convert_should_offer_completions_for_flags_or_options "ner-convert" input-scheme' -l 'input-scheme' -d 'The scheme of the input tags, for --strict (default: read any scheme leniently, as conlleval.pl does).' -rfka 'iob1 iob2 iobes bilou io'
 complete -c 'ner-convert' -n '__ner-convert_should_offer_completions_for_flags_or_options "ner-convert" strict' -l 'strict' -d 'Reject input tags that are invalid in --input-scheme, naming the line of the first invalid transition.'

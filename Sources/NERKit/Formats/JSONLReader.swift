@@ -13,8 +13,14 @@ public final class JSONLReader: RecordReader {
   /// Set once a record names the columns (`global.columns`, as written from CoNLL-U
   /// Plus): from then on columns keep their JSON order instead of tags going last.
   private var namedColumns = false
+  /// The names of integer tags (Hugging Face datasets' `ner_tags`: 0 is the first name);
+  /// nil: integer tags are an error.
+  private let labelNames: [String]?
 
-  public init(lines: LineReader) { self.lines = lines }
+  public init(lines: LineReader, labelNames: [String]? = nil) {
+    self.lines = lines
+    self.labelNames = labelNames
+  }
 
   public func next() throws -> Record? {
     while let line = try lines.next() {
@@ -22,10 +28,10 @@ public final class JSONLReader: RecordReader {
       for b in line.bytes where !(b == 0x20 || b == 0x09 || b == 0x0D) { blank = false; break }
       if blank { continue }
       do {
-        let record = try Self.parse(line.bytes, lineNumber: line.number, keepColumnOrder: namedColumns)
+        let record = try Self.parse(line.bytes, lineNumber: line.number, keepColumnOrder: namedColumns, labelNames: labelNames)
         if !namedColumns, case .sentence(let s) = record, s.metadata("global.columns") != nil {
           namedColumns = true
-          return try Self.parse(line.bytes, lineNumber: line.number, keepColumnOrder: true)
+          return try Self.parse(line.bytes, lineNumber: line.number, keepColumnOrder: true, labelNames: labelNames)
         }
         return record
       } catch let f as JSONScanner.Failure {
@@ -44,8 +50,8 @@ public final class JSONLReader: RecordReader {
   /// Parses one JSONL record. Columns go in CoNLL order: `tokens` first, the other
   /// columns in JSON order, then `tags`, then `pred`; with `keepColumnOrder`, all in
   /// JSON order.
-  public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, lineNumber: Int, keepColumnOrder: Bool = false) throws -> Record {
-    let object = try readObject(bytes, lineNumber: lineNumber)
+  public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, lineNumber: Int, keepColumnOrder: Bool = false, labelNames: [String]? = nil) throws -> Record {
+    let object = try readObject(bytes, lineNumber: lineNumber, labelNames: labelNames)
     if let text = object.docstart {
       return .documentStart(documentStart(text, object, lineNumber: lineNumber))
     }
@@ -62,7 +68,7 @@ public final class JSONLReader: RecordReader {
   }
 
   /// Reads the JSON object of one line.
-  static func readObject(_ bytes: UnsafeBufferPointer<UInt8>, lineNumber: Int) throws -> Object {
+  static func readObject(_ bytes: UnsafeBufferPointer<UInt8>, lineNumber: Int, labelNames: [String]? = nil) throws -> Object {
     var scanner = JSONScanner(bytes)
     var object = Object()
     var seen = Set<String>()
@@ -79,8 +85,10 @@ public final class JSONLReader: RecordReader {
       case "tags", "ner_tags", "pred", "tokens", "comments":
         if let v = try s.readStringArray() {
           object.fields.append((key, .strings(v)))
+        } else if s.peek() == UInt8(ascii: "["), key != "tokens", key != "comments", let names = labelNames {
+          object.fields.append((key, .strings(try tagNames(&s, key: key, names, lineNumber: lineNumber))))
         } else if s.peek() == UInt8(ascii: "["), key != "tokens", key != "comments" {
-          throw DataError(line: lineNumber, "'\(key)' holds numbers, not tag strings (map them to tag names with the dataset's label list first)")
+          throw DataError(line: lineNumber, "'\(key)' holds numbers, not tag strings (name them with ner-convert --label-names O,B-PER,...)")
         } else {
           throw DataError(line: lineNumber, "'\(key)' must be an array of strings")
         }
@@ -97,6 +105,19 @@ public final class JSONLReader: RecordReader {
     scanner.skipWhitespace()
     guard scanner.atEnd else { throw DataError(line: lineNumber, "invalid JSON: text after the object") }
     return object
+  }
+
+  /// Reads an array of tag numbers as the tags `names` gives them.
+  static func tagNames(_ s: inout JSONScanner, key: String, _ names: [String], lineNumber: Int) throws -> [String] {
+    var tags: [String] = []
+    try s.readArray { s in
+      guard let n = try s.readInt() else { throw DataError(line: lineNumber, "'\(key)' must be an array of tag strings or of tag numbers") }
+      guard n >= 0, n < names.count else {
+        throw DataError(line: lineNumber, "'\(key)' holds \(n), which has no name: the label names number 0 to \(names.count - 1)")
+      }
+      tags.append(names[n])
+    }
+    return tags
   }
 
   /// Reads the `conll` object: the CoNLL layout the record came from.

@@ -5,6 +5,11 @@
 /// The sentence id is the sentence's `id` metadata, or its number in the input (counting
 /// sentences from 1, document boundaries excluded). Spans are read from the gold tag
 /// column with ``SpanDecoder/lenient(_:)``, so any scheme works.
+///
+/// With ``characterOffsets``, a sentence whose tokens have offsets (its `offsets`, or
+/// tokens found in its `text`: ``SentenceOffsets``) gets two more fields, the entity's
+/// start and end in Unicode scalars: in its document when the sentence has a
+/// `doc_offset` (it was cut from a document), else in its `text`.
 public final class SpansWriter: RecordWriter {
   private let out: OutputBuffer
   private var sentenceNumber = 0
@@ -13,6 +18,8 @@ public final class SpansWriter: RecordWriter {
   /// The key of a JSON metadata field holding a number per entity (a JSON array), written
   /// as a sixth field when the sentence has it (ner-tag's entity probabilities).
   public var confidenceKey: String?
+  /// Add the entities' character offsets when the sentence has them.
+  public var characterOffsets = false
 
   public init(_ out: OutputBuffer) { self.out = out }
 
@@ -33,8 +40,13 @@ public final class SpansWriter: RecordWriter {
         confidences = raw.dropFirst().dropLast().split(separator: ",")
       }
     }
+    let offsets = characterOffsets ? SentenceOffsets.offsetsIfAny(s) : nil
+    let base = s.metadata(DocumentMetadata.offset).flatMap { Int($0) } ?? 0
     for (k, span) in SpanDecoder.lenient(tags).enumerated() {
-      let extra = k < confidences.count ? "\t\(confidences[k])" : ""
+      var extra = k < confidences.count ? "\t\(confidences[k])" : ""
+      if let offsets {
+        extra += "\t\(base + offsets[span.start].lowerBound)\t\(base + offsets[span.end - 1].upperBound)"
+      }
       try out.write("\(id)\t\(span.start)\t\(span.end)\t\(span.type)\t\(tokens[span.start..<span.end].joined(separator: " "))\(extra)\n")
     }
   }

@@ -71,6 +71,20 @@ public final class LineReader {
     }
   }
 
+  /// The next bytes of the input, as many as are read ahead (at least one), cut anywhere;
+  /// nil at the end. For scanners that find their own record ends in input that may be
+  /// one long line (a JSON array); do not mix with ``next()``; ``lineNumber`` does not
+  /// advance. The bytes stay valid until the next call.
+  public func nextChunk() throws -> UnsafeBufferPointer<UInt8>? {
+    while start == end {
+      if eof { return nil }
+      try fill()
+    }
+    let chunk = UnsafeBufferPointer(start: buffer + start, count: end - start)
+    start = end
+    return chunk
+  }
+
   /// The next block of whole lines: everything up to and including the last `\n` read so
   /// far (at the end of the input, the rest). For scanners that split lines themselves;
   /// do not mix with ``next()``, and note that ``lineNumber`` does not advance.

@@ -141,27 +141,46 @@ public struct JSONScanner {
     return v
   }
 
-  /// Reads an array whose elements are all strings; nil (consuming nothing) when the
-  /// value is not an array of strings.
-  public mutating func readStringArray() throws -> [String]? {
+  /// Reads an array: calls `element` positioned at each value, which it must consume.
+  public mutating func readArray(_ element: (inout JSONScanner) throws -> Void) throws {
+    try expect(UInt8(ascii: "["), "'['")
     skipWhitespace()
-    let save = position
-    guard position < bytes.count, bytes[position] == UInt8(ascii: "[") else { return nil }
-    position += 1
-    var result: [String] = []
-    skipWhitespace()
-    if position < bytes.count, bytes[position] == UInt8(ascii: "]") { position += 1; return result }
+    if position < bytes.count, bytes[position] == UInt8(ascii: "]") { position += 1; return }
     while true {
       skipWhitespace()
-      guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { position = save; return nil }
-      result.append(try readString())
+      try element(&self)
       skipWhitespace()
       guard position < bytes.count else { throw fail("unterminated array") }
       let c = bytes[position]
       position += 1
-      if c == UInt8(ascii: "]") { return result }
+      if c == UInt8(ascii: "]") { return }
       if c != UInt8(ascii: ",") { position -= 1; throw fail("expected ',' or ']'") }
     }
+  }
+
+  /// Reads an integer, or fails naming `what`.
+  public mutating func readRequiredInt(_ what: String) throws -> Int {
+    guard let v = try readInt() else { throw fail("expected an integer for \(what)") }
+    return v
+  }
+
+  /// Reads an array whose elements are all strings; nil (consuming nothing) when the
+  /// value is not an array of strings.
+  public mutating func readStringArray() throws -> [String]? {
+    struct NotStrings: Error {}
+    guard peek() == UInt8(ascii: "[") else { return nil }
+    let save = position
+    var result: [String] = []
+    do {
+      try readArray { s in
+        guard s.peek() == UInt8(ascii: "\"") else { throw NotStrings() }
+        result.append(try s.readString())
+      }
+    } catch is NotStrings {
+      position = save
+      return nil
+    }
+    return result
   }
 
   /// Skips any value, validating it, and returns its source text.
@@ -182,18 +201,7 @@ public struct JSONScanner {
     case UInt8(ascii: "{"):
       try readObject { s, _ in try s.skipAny(depth: depth + 1) }
     case UInt8(ascii: "["):
-      position += 1
-      skipWhitespace()
-      if position < bytes.count, bytes[position] == UInt8(ascii: "]") { position += 1; return }
-      while true {
-        try skipAny(depth: depth + 1)
-        skipWhitespace()
-        guard position < bytes.count else { throw fail("unterminated array") }
-        let c = bytes[position]
-        position += 1
-        if c == UInt8(ascii: "]") { return }
-        if c != UInt8(ascii: ",") { position -= 1; throw fail("expected ',' or ']'") }
-      }
+      try readArray { s in try s.skipAny(depth: depth + 1) }
     case UInt8(ascii: "t"): try literal("true")
     case UInt8(ascii: "f"): try literal("false")
     case UInt8(ascii: "n"): try literal("null")
