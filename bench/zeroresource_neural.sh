@@ -8,8 +8,9 @@
 # English is CoNLL-2003 en.train; each target L (es, nl) is scored on CoNLL-2002 L.test
 # (conlleval entity F1). No gold label of L is read: early stopping uses English dev
 # (CoNLL-2003 en.dev, or its word-by-word translation for the translation rows), so
-# every row is chosen on the source side; unlabelled target text is L.train with its
-# tag column cut off.
+# every row is chosen on the source side (the self-training rows take no dev: they run
+# their rounds and keep the last); unlabelled target text is L.train with its tag
+# column cut off.
 #   vectors      en.vec mapped into L.vec's space: ner-translate align, Procrustes on
 #                the MUSE train dictionary (--rounds 1, the best mapping on the dev
 #                dictionary, bench/align_unsupervised.sh).
@@ -125,8 +126,13 @@ for l in $langs; do
       --source-embeddings "$mapped" --target-embeddings "$data/embeddings/$l.vec" \
       "$data/conll2003/en.$split" > "$out/translated.$l.$split.conll"
   done
-  cross=(--embeddings "en=$mapped" --embeddings "$l=$data/embeddings/$l.vec" --dev "en=$en_dev" "en=$en_train")
-  trans=(--embeddings "$l=$data/embeddings/$l.vec" --dev "$l=$out/translated.$l.dev.conll" "$l=$out/translated.$l.train.conll")
+  # The self-training rows take no dev: English dev (or its translation) would keep the
+  # model least adapted to L, and L's own dev holds gold labels; they run their rounds
+  # and keep the last.
+  cross_data=(--embeddings "en=$mapped" --embeddings "$l=$data/embeddings/$l.vec" "en=$en_train")
+  cross=(--dev "en=$en_dev" "${cross_data[@]}")
+  trans_data=(--embeddings "$l=$data/embeddings/$l.vec" "$l=$out/translated.$l.train.conll")
+  trans=(--dev "$l=$out/translated.$l.dev.conll" "${trans_data[@]}")
   for seed in $seeds; do
     for row in $rows; do
       case $row in
@@ -136,17 +142,17 @@ for l in $langs; do
         augmented)
           train "$l" shared "$seed" --share-directions "${cross[@]}"
           train "$l" "$row" "$seed" --share-directions --start-model "$out/$l.shared.$seed.model" \
-            "${self_train[@]}" --unlabelled "$l=$unlabelled" "${cross[@]}" ;;
+            "${self_train[@]}" --unlabelled "$l=$unlabelled" "${cross_data[@]}" ;;
         shared-enc) train "$l" "$row" "$seed" --share-directions --language-encoders "${cross[@]}" ;;
         augmented-enc)
           train "$l" shared-enc "$seed" --share-directions --language-encoders "${cross[@]}"
           train "$l" "$row" "$seed" --share-directions --language-encoders --start-model "$out/$l.shared-enc.$seed.model" \
-            "${self_train[@]}" --unlabelled "$l=$unlabelled" "${cross[@]}" ;;
+            "${self_train[@]}" --unlabelled "$l=$unlabelled" "${cross_data[@]}" ;;
         translate) train "$l" "$row" "$seed" "${trans[@]}" ;;
         translate+aug)
           train "$l" translate "$seed" "${trans[@]}"
           train "$l" "$row" "$seed" --start-model "$out/$l.translate.$seed.model" \
-            "${self_train[@]}" --unlabelled "$l=$unlabelled" "${trans[@]}" ;;
+            "${self_train[@]}" --unlabelled "$l=$unlabelled" "${trans_data[@]}" ;;
         *) echo "bench/zeroresource_neural.sh: unknown row $row" >&2; exit 64 ;;
       esac
     done

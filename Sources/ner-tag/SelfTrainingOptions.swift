@@ -24,7 +24,7 @@ struct SelfTrainingOptions: ParsableArguments {
   @Option(help: "Weight of each pseudo-labelled sentence's log-likelihood.")
   var pseudoWeight: Double = 1
 
-  @Flag(help: "Do not draw a length threshold each round (by default a round keeps only sentences of at most l tokens, l uniform between the shortest and the longest).")
+  @Flag(help: "Do not draw a length threshold each round (by default a round keeps only sentences of at most l tokens, l the length of one of them drawn at random).")
   var noLengthThreshold = false
 
   @Option(help: "(neural) Epochs of each self-training round, going on from the network so far.")

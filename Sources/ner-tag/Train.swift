@@ -42,8 +42,9 @@ extension NERTag {
 
         Self-training (either kind): with --unlabelled, the trained model (or \
         --start-model) labels the unlabelled sentences; each of --rounds rounds draws a \
-        length threshold l uniformly between the shortest and the longest sentence \
-        (unless --no-length-threshold), keeps the sentences of at most l tokens whose \
+        length threshold l, the length of one of them drawn at random (unless \
+        --no-length-threshold: Bari et al. draw l between the shortest and the longest \
+        length, which keeps nearly every sentence when a few are very long), keeps the sentences of at most l tokens whose \
         confidence reaches --min-confidence, and trains on them (weight \
         --pseudo-weight) together with the labelled data: the neural CRF goes on \
         training its network for --round-epochs epochs (Bari et al.'s augmented \

@@ -64,7 +64,7 @@ extension NERTranslate {
     @Option(help: ArgumentHelp("Which pairs an induced dictionary keeps: s2t, t2s, mutual (both directions agree) or union.", valueName: "build"))
     var build: BuildChoice = .mutual
 
-    @Option(help: ArgumentHelp("Normalize both spaces first, steps in order, comma-separated: renorm (unit length), center (subtract the mean); e.g. renorm,center,renorm.", valueName: "steps"))
+    @Option(help: EmbeddingOptions.normalizeHelp)
     var normalize: String?
 
     @Option(name: [.short, .long], help: ArgumentHelp("Write the mapped source vectors (.vec) to this file (atomically).", valueName: "file"))
@@ -139,21 +139,12 @@ extension NERTranslate {
       _ = try normalizationSteps()
     }
 
-    func normalizationSteps() throws -> [String] {
-      let steps = commaList(normalize)
-      for s in steps where s != "renorm" && s != "center" {
-        throw ValidationError("--normalize takes renorm and center steps, not '\(s)'.")
-      }
-      return steps
-    }
+    func normalizationSteps() throws -> [String] { try EmbeddingOptions.normalizationSteps(normalize) }
 
     func run() throws {
       try ToolMain.run(tool: "ner-translate") {
         let clock = Clock.now
-        var (source, target) = try embeddings.loadBoth()
-        for step in try normalizationSteps() {
-          if step == "center" { source.center(); target.center() } else { source.normalize(); target.normalize() }
-        }
+        let (source, target) = try embeddings.loadBoth(normalizedBy: try normalizationSteps())
         var induction = DictionaryInduction(method: try retrievalMethod(method, k: k), build: build.value, maxRank: maxRank)
         induction.threads = threading.threads
         let criterion = UnsupervisedCriterion(words: criterionWords, k: 10, threads: threading.threads)

@@ -26,6 +26,9 @@ extension NERTranslate {
     @Option(help: EmbeddingOptions.mappingHelp)
     var mapping: String?
 
+    @Option(help: ArgumentHelp("Normalize both spaces before the mapping, as 'align --normalize' did (the same steps: a mapping learned on normalized vectors maps normalized vectors).", valueName: "steps"))
+    var normalize: String?
+
     @Option(help: ArgumentHelp("Retrieval: nn, csls, csls_knn_K, or all (nn and csls).", valueName: "method"))
     var method: String = "all"
 
@@ -34,12 +37,13 @@ extension NERTranslate {
 
     func validate() throws {
       if k < 1 { throw ValidationError("--k needs a positive number.") }
+      _ = try EmbeddingOptions.normalizationSteps(normalize)
     }
 
     func run() throws {
       try ToolMain.run(tool: "ner-translate") {
         let methods = method == "all" ? [.nearestNeighbour, .csls(k: k)] : [try retrievalMethod(method, k: k)]
-        let (source, target) = try embeddings.loadBoth(mappedBy: mapping)
+        let (source, target) = try embeddings.loadBoth(mappedBy: mapping, normalizedBy: try EmbeddingOptions.normalizationSteps(normalize))
         let gold = try EmbeddingFiles.indexDictionary(dictionary, source: source, target: target)
         guard !gold.pairs.isEmpty else {
           throw ToolFailure(file: dictionary, "no pair has both words in the vocabularies", status: ExitStatus.dataError)

@@ -116,15 +116,32 @@ struct EmbeddingOptions: ParsableArguments {
 
   /// Both files, which the subcommand needs; the source vectors mapped by the mapping
   /// file `mapping` when one is given, and the two dimensions checked.
-  func loadBoth(mappedBy mapping: String? = nil) throws -> (source: WordEmbeddings, target: WordEmbeddings) {
+  /// Both vector files, normalized by `steps` (``normalizationSteps(_:)``), the source
+  /// then mapped by `mapping`.
+  func loadBoth(mappedBy mapping: String? = nil, normalizedBy steps: [String] = []) throws -> (source: WordEmbeddings, target: WordEmbeddings) {
     guard let s = sourceEmbeddings, let t = targetEmbeddings else {
       throw ToolFailure("give both --source-embeddings and --target-embeddings", status: ExitStatus.usage)
     }
-    let source = try EmbeddingFiles.load(s, maxVocab: vocabularyLimit)
-    let target = try EmbeddingFiles.load(t, maxVocab: vocabularyLimit)
+    var source = try EmbeddingFiles.load(s, maxVocab: vocabularyLimit)
+    var target = try EmbeddingFiles.load(t, maxVocab: vocabularyLimit)
+    for step in steps {
+      if step == "center" { source.center(); target.center() } else { source.normalize(); target.normalize() }
+    }
     let map = try mapping.map(EmbeddingFiles.loadMapping)
     return (try EmbeddingFiles.mapped(source, map, paths: (s, mapping, t), target: target), target)
   }
+
+  /// The steps of a `--normalize` value (renorm, center), checked.
+  static func normalizationSteps(_ value: String?) throws -> [String] {
+    let steps = commaList(value)
+    for s in steps where s != "renorm" && s != "center" {
+      throw ValidationError("--normalize takes renorm and center steps, not '\(s)'.")
+    }
+    return steps
+  }
+
+  /// The help of `--normalize`.
+  static let normalizeHelp = ArgumentHelp("Normalize both spaces first, steps in order, comma-separated: renorm (unit length), center (subtract the mean); e.g. renorm,center,renorm.", valueName: "steps")
 
   /// The help of the `--mapping` option of the subcommands that read a mapping.
   static let mappingHelp = ArgumentHelp(

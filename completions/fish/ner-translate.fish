@@ -29,7 +29,7 @@ function __ner-translate_parse_tokens -S
         case 'induce'
             __ner-translate_parse_subcommand 0 'source-embeddings=' 'target-embeddings=' 'max-vocab=' 'mapping=' 'method=' 'k=' 'max-rank=' 'build=' 'o/output=' 'version' 'h/help'
         case 'evaluate'
-            __ner-translate_parse_subcommand 0 'source-embeddings=' 'target-embeddings=' 'max-vocab=' 'dictionary=' 'mapping=' 'method=' 'k=' 'version' 'h/help'
+            __ner-translate_parse_subcommand 0 'source-embeddings=' 'target-embeddings=' 'max-vocab=' 'dictionary=' 'mapping=' 'normalize=' 'method=' 'k=' 'version' 'h/help'
         case 'help'
             __ner-translate_parse_subcommand -r 1 'version'
         end
@@ -159,6 +159,7 @@ complete -c 'ner-translate' -n '__ner-translate_should_offer_completions_for_fla
 complete -c 'ner-translate' -n '__ner-translate_should_offer_completions_for_flags_or_options "ner-translate evaluate" max-vocab' -l 'max-vocab' -d 'Read only the first N words of each .vec file (the most frequent); 0 reads all.' -rfka ''
 complete -c 'ner-translate' -n '__ner-translate_should_offer_completions_for_flags_or_options "ner-translate evaluate" dictionary' -l 'dictionary' -d 'Test dictionary, \'source target\' a line.' -rfka ''
 complete -c 'ner-translate' -n '__ner-translate_should_offer_completions_for_flags_or_options "ner-translate evaluate" mapping' -l 'mapping' -d 'A mapping from \'align --save-mapping\' to apply to the source embeddings first.' -rfka ''
+complete -c 'ner-translate' -n '__ner-translate_should_offer_completions_for_flags_or_options "ner-translate evaluate" normalize' -l 'normalize' -d 'Normalize both spaces before the mapping, as \'align --normalize\' did (the same steps: a mapping learned on normalized vectors maps normalized vectors).' -rfka ''
 complete -c 'ner-translate' -n '__ner-translate_should_offer_completions_for_flags_or_options "ner-translate evaluate" method' -l 'method' -d 'Retrieval: nn, csls, csls_knn_K, or all (nn and csls).' -rfka ''
 complete -c 'ner-translate' -n '__ner-translate_should_offer_completions_for_flags_or_options "ner-translate evaluate" k' -l 'k' -d 'Neighbourhood size of CSLS (at most the vocabulary: a larger k is the whole vocabulary).' -rfka ''
 complete -c 'ner-translate' -n '__ner-translate_should_offer_completions_for_flags_or_options "ner-translate evaluate" version' -l 'version' -d 'Show the version.'

@@ -3,9 +3,13 @@
 /// retrain loop of a linear CRF.
 ///
 /// Each round the current model labels the unlabelled sentences; a length threshold `l`
-/// is drawn uniformly from the integers between the shortest and the longest of them
-/// (the paper's curriculum: short sentences, whose labels are more often right, are
-/// kept in more rounds); the sentences of at most `l` tokens whose confidence reaches
+/// is drawn: the length of one of them chosen uniformly at random, so that a round keeps
+/// a share of the sentences uniform in (0, 1], the shortest first (the paper's
+/// curriculum: short sentences, whose labels are more often right, are kept in more
+/// rounds; its draw of `l` uniformly between the shortest and the longest length keeps
+/// nearly every sentence every round on real text, where a few sentences are very long:
+/// CoNLL-2002 es.train has 8,323 sentences of 1 to 1,238 tokens, 99% of them at most
+/// 76); the sentences of at most `l` tokens whose confidence reaches
 /// ``minConfidence`` are added, with weight ``weight``, to the labelled corpus, and
 /// the trainer's next-round form (``ModelTrainer/continuing(from:round:)``: the neural
 /// CRF goes on training the current network, the linear CRF trains anew) trains on
@@ -60,9 +64,9 @@ public struct SelfTraining: Sendable {
   /// nil without ``lengthThreshold``) and at least ``minConfidence``.
   public func select(_ labelled: [PseudoLabelled], round: Int) -> (kept: [PseudoLabelled], threshold: Int?) {
     var threshold: Int?
-    if lengthThreshold, let shortest = labelled.map(\.input.count).min(), let longest = labelled.map(\.input.count).max() {
+    if lengthThreshold, !labelled.isEmpty {
       var rng = SeededRandom(seed, 5, UInt64(round))
-      threshold = shortest + Int(rng.next() % UInt64(longest - shortest + 1))
+      threshold = labelled[Int(rng.next() % UInt64(labelled.count))].input.count
     }
     let kept = labelled.filter { ($0.input.count <= (threshold ?? .max)) && $0.confidence >= minConfidence }
     return (kept, threshold)

@@ -13,19 +13,22 @@ struct SelfTrainingTests {
     }
   }
 
-  @Test func lengthThresholdIsDrawnBetweenTheShortestAndTheLongest() {
-    let labelled = Self.pseudo([2, 5, 9, 14, 20], confidences: [1, 1, 1, 1, 1])
+  /// The threshold is the length of a sentence drawn at random: every length is drawn
+  /// about as often, whatever the lengths (a very long sentence does not make every
+  /// round keep everything).
+  @Test func lengthThresholdIsTheLengthOfARandomSentence() {
+    let lengths = [2, 5, 9, 14, 2000]
+    let labelled = Self.pseudo(lengths, confidences: [1, 1, 1, 1, 1])
     var s = SelfTraining()
-    var thresholds = Set<Int>()
-    for round in 1...200 {
+    var drawn: [Int: Int] = [:]
+    for round in 1...500 {
       let (kept, threshold) = s.select(labelled, round: round)
       let l = threshold!
-      #expect((2...20).contains(l))
-      #expect(kept.map(\.input.count) == [2, 5, 9, 14, 20].filter { $0 <= l })
-      thresholds.insert(l)
+      #expect(lengths.contains(l))
+      #expect(kept.map(\.input.count) == lengths.filter { $0 <= l })
+      drawn[l, default: 0] += 1
     }
-    // Uniform over 19 values: 200 draws meet most of them, both ends included.
-    #expect(thresholds.count > 12 && thresholds.contains(2) && thresholds.contains(20))
+    #expect(drawn.count == 5 && drawn.values.allSatisfy { (60...140).contains($0) }, "\(drawn)")
     // The draw is the seed's and the round's.
     #expect(s.select(labelled, round: 7).threshold == s.select(labelled, round: 7).threshold)
     s.lengthThreshold = false
