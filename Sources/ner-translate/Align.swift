@@ -92,7 +92,7 @@ extension NERTranslate {
     var seed: UInt64 = 1
 
     @Option(help: ArgumentHelp("--adversarial: units of each hidden layer of the discriminator (MUSE: 2048).", valueName: "N"))
-    var discriminatorWidth: Int = 512
+    var discriminatorWidth: Int = 256
 
     @Option(help: ArgumentHelp("--adversarial: hidden layers of the discriminator (MUSE: 2).", valueName: "N"))
     var discriminatorLayers: Int = 2
@@ -104,7 +104,7 @@ extension NERTranslate {
     var epochs: Int = 5
 
     @Option(help: ArgumentHelp("--adversarial: vectors drawn per epoch, in batches of 32 (MUSE: 1,000,000).", valueName: "N"))
-    var epochSize: Int = 100_000
+    var epochSize: Int = 50_000
 
     @Option(help: ArgumentHelp("--adversarial: batches come from the N most frequent words of each side; 0: all (MUSE: 75,000).", valueName: "N"))
     var mostFrequent: Int = 20_000

@@ -12,7 +12,7 @@
 /// step), and every product runs on one thread, so a seed gives the same bits whatever
 /// the thread count (the criterion's own passes are thread-count independent too).
 public struct AdversarialAlignment: Sendable {
-  public var hidden = 512
+  public var hidden = 256
   public var layers = 2
   public var slope: Float = 0.2
   public var inputDropout: Float = 0.1
@@ -29,7 +29,7 @@ public struct AdversarialAlignment: Sendable {
   public var mostFrequent = 20_000
   public var epochs = 5
   /// Source (and target) vectors drawn per epoch; `epochSize / batchSize` iterations.
-  public var epochSize = 100_000
+  public var epochSize = 50_000
   public var seed: UInt64 = 1
   public var criterion = UnsupervisedCriterion()
 
