@@ -30,6 +30,10 @@
 #                into L (ner-translate with the mapped vectors; Xie et al. 2018's
 #                route) with L's vectors.
 #   translate+aug  The translate model self-trained as augmented is.
+#   both         Both routes in one network: en.train with the mapped English vectors
+#                and its translation into L with L's vectors (L's sentences in
+#                language L), --share-directions; dev: en.dev.
+#   both+aug     The both model self-trained as augmented is.
 # Every neural run: --kind neural --lower --freeze-embeddings --epochs EPOCHS, patience
 # 5 on dev, 2 threads, seed s for s in SEEDS.
 #
@@ -49,7 +53,7 @@ report=$script_dir/out/zeroresource_neural.md
 runs=$out/runs.tsv
 langs=${LANGS:-"es nl"}
 seeds=${SEEDS:-"1 2 3"}
-rows=${ROWS:-"nochar word shared augmented shared-enc augmented-enc translate translate+aug"}
+rows=${ROWS:-"nochar word shared augmented translate translate+aug both both+aug shared-enc augmented-enc"}
 epochs=${EPOCHS:-15}
 rounds=${ROUNDS:-3}
 round_epochs=${ROUND_EPOCHS:-5}
@@ -72,7 +76,7 @@ table() {
     echo
     echo "| row | es F1 | n | s | nl F1 | n | s |"
     echo "|---|---:|---:|---:|---:|---:|---:|"
-    for row in nochar word shared augmented shared-enc augmented-enc translate translate+aug; do
+    for row in nochar word shared augmented translate translate+aug both both+aug shared-enc augmented-enc; do
       line="| $row"
       for l in es nl; do
         line+=$(awk -F'\t' -v r="$row" -v l="$l" '$1 == l && $2 == r { n++; s += $4; q += $4 * $4; t += $5 }
@@ -133,6 +137,8 @@ for l in $langs; do
   cross=(--dev "en=$en_dev" "${cross_data[@]}")
   trans_data=(--embeddings "$l=$data/embeddings/$l.vec" "$l=$out/translated.$l.train.conll")
   trans=(--dev "$l=$out/translated.$l.dev.conll" "${trans_data[@]}")
+  both_data=("${cross_data[@]}" "$l=$out/translated.$l.train.conll")
+  both=(--dev "en=$en_dev" "${both_data[@]}")
   for seed in $seeds; do
     for row in $rows; do
       case $row in
@@ -153,6 +159,11 @@ for l in $langs; do
           train "$l" translate "$seed" "${trans[@]}"
           train "$l" "$row" "$seed" --start-model "$out/$l.translate.$seed.model" \
             "${self_train[@]}" --unlabelled "$l=$unlabelled" "${trans_data[@]}" ;;
+        both) train "$l" "$row" "$seed" --share-directions "${both[@]}" ;;
+        both+aug)
+          train "$l" both "$seed" --share-directions "${both[@]}"
+          train "$l" "$row" "$seed" --share-directions --start-model "$out/$l.both.$seed.model" \
+            "${self_train[@]}" --unlabelled "$l=$unlabelled" "${both_data[@]}" ;;
         *) echo "bench/zeroresource_neural.sh: unknown row $row" >&2; exit 64 ;;
       esac
     done
