@@ -37,7 +37,7 @@ extension NERTag {
     @Option(help: "Input format: auto, conll, jsonl or crfsuite.")
     var from: LabelledFormat = .auto
 
-    @Option(help: "Output format: conll, jsonl or spans (entities with their probability; default: the input's format).")
+    @Option(help: "Output format: conll, jsonl or spans (entities with their probability, then their character start and end when the sentence has offsets or '# text'; default: the input's format).")
     var to: OutputFormat?
 
     @Option(help: "Language of sentences that give none (after LANG=FILE and '# lang'; default: the model's first training language).")
@@ -80,6 +80,7 @@ extension NERTag {
             guard let spans = writer as? SpansWriter else { return }
             spans.columnKey = "pred"
             spans.confidenceKey = "pred_span_prob"
+            spans.characterOffsets = true
           }
           let rule = LanguageRule(option: lang, fallback: tagger.defaultLanguage)
           var groups = TaggingGroups()  // per input: its records 1-32, 33-64, ...
