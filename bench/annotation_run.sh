@@ -5,7 +5,8 @@
 #
 # WikiANN uk.dev (gold) becomes doccano JSONL (ner-convert --to doccano --join-tokens:
 # the text is the tokens joined by spaces, the spans the gold entities), is read back
-# as an annotation export would be (ner-convert --from doccano --lang uk: tokenized by
+# as an annotation export would be (ner-convert --from doccano --lang uk --no-split, a
+# document a sentence as in WikiANN: tokenized by
 # ner-tokenize's tokenizer, spans to IOB2 tags), and tagged by two linear CRFs: A
 # trained on uk.train alone, B on uk.train and ru.train with language features
 # (Cotterell and Duh's sharing). Then ner-score: A's report, the first of A's errors
@@ -29,7 +30,7 @@ build_tool ner-score "${NER_SCORE:-}"; score=$TOOL_BIN; [[ -n $score ]] || exit 
 build_tool ner-convert "${NER_CONVERT:-}"; convert=$TOOL_BIN; [[ -n $convert ]] || exit 1
 
 "$convert" --to doccano --join-tokens "$w/uk.dev" > "$out_dir/uk.dev.doccano.jsonl"
-"$convert" --from doccano --lang uk --to conll "$out_dir/uk.dev.doccano.jsonl" > "$out_dir/uk.dev.gold.conll"
+"$convert" --from doccano --lang uk --no-split --to conll "$out_dir/uk.dev.doccano.jsonl" > "$out_dir/uk.dev.gold.conll"
 [[ -s $out_dir/A.model ]] || "$tag" train -q -m "$out_dir/A.model" "uk=$w/uk.train"
 [[ -s $out_dir/B.model ]] || "$tag" train -q --language-features -m "$out_dir/B.model" "uk=$w/uk.train" "ru=$w/ru.train"
 for m in A B; do "$tag" -m "$out_dir/$m.model" --lang uk "$out_dir/uk.dev.gold.conll" > "$out_dir/$m.conll"; done
@@ -39,7 +40,7 @@ for m in A B; do "$tag" -m "$out_dir/$m.model" --lang uk "$out_dir/uk.dev.gold.c
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'); $(wc -l < "$out_dir/uk.dev.doccano.jsonl") doccano documents."
   echo
   echo '    ner-convert --to doccano --join-tokens uk.dev > uk.dev.doccano.jsonl'
-  echo '    ner-convert --from doccano --lang uk --to conll uk.dev.doccano.jsonl > uk.dev.gold.conll'
+  echo '    ner-convert --from doccano --lang uk --no-split --to conll uk.dev.doccano.jsonl > uk.dev.gold.conll'
   echo '    ner-tag -m A.model --lang uk uk.dev.gold.conll > A.conll   # likewise B'
   echo
   echo "## ner-score A.conll"

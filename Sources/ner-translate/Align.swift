@@ -22,12 +22,18 @@ extension NERTranslate {
         --most-frequent words; W is trained to fool it by SGD (batches of 32) and kept \
         near orthogonal (W <- 1.001 W - 0.001 (W W^T) W); after each epoch the criterion \
         keeps the best W, the learning rate decays by 0.98 and halves when the criterion \
-        drops. Defaults are CPU-sized (MUSE's in each option's help): about a minute an \
-        epoch on 100-dimensional vectors on one core. Adversarial training is known to \
-        fail on weak embeddings; --init similarity (VecMap: the similarity-distribution \
-        dictionary, then self-learning with stochastic dictionary induction) is the \
-        robust alternative. Either start is then refined by --rounds Procrustes rounds \
-        from its mapping. Results depend on --seed only, not on --threads.
+        drops. Defaults are CPU-sized (MUSE's in each option's help): under half a \
+        minute an epoch on 100-dimensional vectors on 2 cores. --init similarity \
+        (VecMap: the similarity-distribution dictionary, then self-learning with \
+        stochastic dictionary induction) is the other unsupervised start. Either start \
+        is then refined by --rounds Procrustes rounds from its mapping. Results depend on \
+        --seed only, not on --threads. Both unsupervised starts need vectors good enough \
+        to be near-isomorphic: on small ones (the 100-dimensional vectors of half a \
+        million tokens in bench/) both fail (precision@1 under 0.2%, where a dictionary \
+        gives 5-9%) and the unsupervised criterion does not show it; there --identical is \
+        the start that works without a dictionary. Check a mapping with 'evaluate' on \
+        held-out pairs when there are any. A mapping learned with --normalize maps \
+        vectors normalized the same way (give 'evaluate' the same --normalize).
 
         Writes the \
         mapped source vectors (.vec; standard output without --output) and/or the map \
