@@ -71,7 +71,7 @@ table() {
   {
     echo "# Zero-resource neural transfer (Bari et al. 2020, Table 4 style)"
     echo
-    echo "CoNLL-2003 en.train → CoNLL-2002 L.test, conlleval entity F1, mean ± sd over the seeds run"
+    echo "$(date -u '+%Y-%m-%d %H:%M UTC'). CoNLL-2003 en.train → CoNLL-2002 L.test, conlleval entity F1, mean ± sd over the seeds run"
     echo "(n), chosen on source dev; seconds are the mean wall-clock time of a run (2 threads)."
     echo
     echo "| row | es F1 | n | s | nl F1 | n | s |"
@@ -81,8 +81,9 @@ table() {
       for l in es nl; do
         line+=$(awk -F'\t' -v r="$row" -v l="$l" '$1 == l && $2 == r { n++; s += $4; q += $4 * $4; t += $5 }
           END { if (n == 0) { printf " | - | 0 | -"; exit }
-                m = s / n; sd = n > 1 ? sqrt((q - n * m * m) / (n - 1)) : 0
-                printf " | %.2f ± %.2f | %d | %.0f", m, sd, n, t / n }' "$runs")
+                m = s / n; v = n > 1 ? (q - n * m * m) / (n - 1) : 0
+                if (n == 1) printf " | %.2f | %d | %.0f", m, n, t / n
+                else printf " | %.2f ± %.2f | %d | %.0f", m, sqrt(v > 0 ? v : 0), n, t / n }' "$runs")
       done
       echo "$line |"
     done

@@ -229,6 +229,26 @@ else
   pending "agreement" "ner-romanize vs uroman on WikiANN entity tokens" "plain ICU Any-Latin; Latin-ASCII" romanize-agreement
 fi
 
+# --- Zero-resource neural transfer ----------------------------------------------------
+f=$out/zeroresource_neural.md
+for l in es nl; do
+  # cell ROW: "F1 (n seeds)" of the row for $l, from the report's table.
+  cell() {
+    local line
+    line=$(grep -E "^\| $1 \|" "$f" || true)
+    [[ -n $line ]] || { echo "-"; return; }
+    mapfile -t c < <(cells "$line")
+    if [[ $l == es ]]; then echo "${c[1]} (n=${c[2]})"; else echo "${c[4]} (n=${c[5]})"; fi
+  }
+  if [[ -f $f ]] && grep -qE '^\| translate\+aug \|' "$f"; then
+    row "zero-resource" "en → $l, neural CRF: the translation route plus augmented fine-tuning, CoNLL-2002 $l test F1" \
+      "$(cell 'translate\+aug')" "target $([[ $l == es ]] && echo 56.0 || echo 60.0); Bari et al. 2020: $([[ $l == es ]] && echo 75.93 || echo 74.61); Cross-Word $(cell word), Cross-Shared $(cell shared), Cross-Augmented $(cell augmented), with own encoders $(cell augmented-enc), translation alone $(cell translate)" \
+      "$(when "$f")" "bench/zeroresource_neural.sh"
+  else
+    pending "zero-resource" "en → $l, neural CRF: the translation route plus augmented fine-tuning, CoNLL-2002 $l test F1" "target $([[ $l == es ]] && echo 56.0 || echo 60.0)" zeroresource-neural
+  fi
+done
+
 # --- Scale --------------------------------------------------------------------------------
 found=0
 for f in "$out/scale-2gb.md" "$out/scale.md"; do
