@@ -61,6 +61,9 @@ extension NERTranslate {
     @Option(help: ArgumentHelp("Induced dictionaries use only the N most frequent words of each side.", valueName: "N"))
     var maxRank: Int = 15_000
 
+    @Option(help: ArgumentHelp("Induced dictionaries search candidates (and CSLS's neighbourhoods) among the N most frequent words of each side only; 0: the whole vocabularies (MUSE), quadratic in their size.", valueName: "N"))
+    var searchRank: Int = 30_000
+
     @Option(help: ArgumentHelp("Retrieval for induced dictionaries: nn, csls or csls_knn_K.", valueName: "method"))
     var method: String = "csls"
 
@@ -130,7 +133,7 @@ extension NERTranslate {
       let starts = [dictionary != nil, identical, adversarial, initialization != nil].filter { $0 }.count
       if starts != 1 { throw ValidationError("give one start: --dictionary FILE, --identical, --adversarial or --init similarity.") }
       if rounds < 1 { throw ValidationError("--rounds needs a positive number.") }
-      if maxRank < 0 { throw ValidationError("--max-rank needs a number >= 0.") }
+      if maxRank < 0 || searchRank < 0 { throw ValidationError("--max-rank and --search-rank need numbers >= 0.") }
       if k < 1 { throw ValidationError("--k needs a positive number.") }
       if !(0...12).contains(decimals) { throw ValidationError("--decimals needs a number from 0 to 12.") }
       for (name, value) in [("--criterion-words", criterionWords), ("--discriminator-width", discriminatorWidth),
@@ -153,6 +156,7 @@ extension NERTranslate {
         let (source, target) = try embeddings.loadBoth(normalizedBy: try normalizationSteps())
         var induction = DictionaryInduction(method: try retrievalMethod(method, k: k), build: build.value, maxRank: maxRank)
         induction.threads = threading.threads
+        induction.searchRank = searchRank
         let criterion = UnsupervisedCriterion(words: criterionWords, k: 10, threads: threading.threads)
         let refinement = ProcrustesRefinement(rounds: rounds, induction: induction, criterion: criterion)
         let result: [ProcrustesRefinement.Round]

@@ -160,6 +160,23 @@ struct EmbeddingAlignmentTests {
     #expect(Set(mutual.map(\.pair)) == [IndexPair(source: 0, target: 3), IndexPair(source: 1, target: 0)])
   }
 
+  /// --search-rank: candidates come from the first rows only; a query whose best match
+  /// lies past them gets its best match among them (here "a", whose best is "u", row 3).
+  @Test func inductionSearchRankSearchesTheFirstRows() {
+    let s = WordEmbeddings(words: ["a", "b", "c"], dimension: 2, vectors: [1, 0, 0, 1, 1, 1])
+    let t = WordEmbeddings(words: ["x", "y", "z", "u"], dimension: 2, vectors: [0, 1, 0.9, 0.1, -1, 0, 1, 0])
+    var searched = DictionaryInduction(method: .nearestNeighbour, build: .sourceToTarget, maxRank: 0)
+    searched.searchRank = 3
+    let pairs = Set(searched.induce(source: s, target: t).map(\.pair))
+    #expect(pairs == [IndexPair(source: 0, target: 1), IndexPair(source: 1, target: 0), IndexPair(source: 2, target: 1)])
+    for method in [RetrievalMethod.nearestNeighbour, .csls(k: 2)] {
+      var a = DictionaryInduction(method: method, maxRank: 0)
+      a.searchRank = 2
+      let b = DictionaryInduction(method: method, maxRank: 0)
+      #expect(a.induce(source: s, target: t) == b.induce(source: s.prefix(2), target: t.prefix(2)))
+    }
+  }
+
   @Test func dictionaryParsing() throws {
     let s = WordEmbeddings(words: ["the", "cat", "dog"], dimension: 1, vectors: [1, 2, 3])
     let t = WordEmbeddings(words: ["el", "gato", "perro"], dimension: 1, vectors: [1, 2, 3])
