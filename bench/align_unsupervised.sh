@@ -7,7 +7,8 @@
 #           on dictionaries/en-L.dev.txt of `ner-translate align` with the train
 #           dictionary (--rounds 1: plain Procrustes; --rounds 5: refined, keeping the
 #           best round by the unsupervised criterion), --identical, --init similarity
-#           and --adversarial (defaults), each timed.
+#           and --adversarial (defaults), each timed; then Procrustes, --init and
+#           --adversarial on vectors normalized as VecMap does (renorm,center,renorm).
 # rotation  A real .vec file (en.vec) against its own random rotation plus small noise
 #           (numpy, seed 1): precision@1 with no dictionary (gold: every word to itself).
 # scale     A synthetic pair of SCALE_ROWS x 300 vectors (default 200000; anisotropic
@@ -36,10 +37,12 @@ run() {
   shift 4
   local start end
   start=$(date +%s.%N)
-  "$T" align --source-embeddings "$src" --target-embeddings "$tgt" --threads "$threads" "$@" \
+  local norm=()
+  [[ -n ${NORM:-} ]] && norm=(--normalize "$NORM")
+  "$T" align --source-embeddings "$src" --target-embeddings "$tgt" --threads "$threads" "${norm[@]}" "$@" \
     --save-mapping "$out/$name.map" 2> "$out/$name.log"
   end=$(date +%s.%N)
-  "$T" evaluate --source-embeddings "$src" --mapping "$out/$name.map" --target-embeddings "$tgt" \
+  "$T" evaluate "${norm[@]}" --source-embeddings "$src" --mapping "$out/$name.map" --target-embeddings "$tgt" \
     --dictionary "$dev" > "$out/$name.eval"
   printf '| %-28s | %6s | %6s | %6.0f s |\n' "$name" \
     "$(awk '/^nn:/ {print $3}' "$out/$name.eval")" "$(awk '/^csls/ {print $3}' "$out/$name.eval")" \
@@ -56,6 +59,11 @@ tables() {
     run "$L-identical" "$d/en-$L.dev.txt" "$e/en.vec" "$e/$L.vec" --identical
     run "$L-init-similarity" "$d/en-$L.dev.txt" "$e/en.vec" "$e/$L.vec" --init similarity
     run "$L-adversarial" "$d/en-$L.dev.txt" "$e/en.vec" "$e/$L.vec" --adversarial
+    # VecMap's normalization (unit length, centered, unit length), evaluated on the
+    # same normalized vectors.
+    NORM=renorm,center,renorm run "$L-procrustes-rounds1-norm" "$d/en-$L.dev.txt" "$e/en.vec" "$e/$L.vec" --dictionary "$d/en-$L.train.txt" --rounds 1
+    NORM=renorm,center,renorm run "$L-init-similarity-norm" "$d/en-$L.dev.txt" "$e/en.vec" "$e/$L.vec" --init similarity
+    NORM=renorm,center,renorm run "$L-adversarial-norm" "$d/en-$L.dev.txt" "$e/en.vec" "$e/$L.vec" --adversarial
   done
 }
 
