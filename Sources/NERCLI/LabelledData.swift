@@ -35,13 +35,20 @@ public enum LabelledData {
           }
           return
         }
-        let reader = try file.recordReader(try file.detect(format.inputFormat))
-        while let record = try reader.next() {
-          guard case .sentence(let s) = record, s.count > 0 else { continue }
+        try forEachSentence(file, format) { s in
           let l = LanguageRule(option: language).language(of: s, input: input.language)
           try corpus.add(s, language: l, weight: weights[l ?? ""] ?? 1, source: file.name, purpose: purpose)
         }
       }
+    }
+  }
+
+  /// Calls `body` with each non-empty sentence of `file` (CoNLL or JSONL).
+  private static func forEachSentence(_ file: InputFile, _ format: LabelledFormat, _ body: (Sentence) throws -> Void) throws {
+    let reader = try file.recordReader(try file.detect(format.inputFormat))
+    while let record = try reader.next() {
+      guard case .sentence(let s) = record, s.count > 0 else { continue }
+      try body(s)
     }
   }
 
@@ -54,9 +61,8 @@ public enum LabelledData {
       let input = LabelledInput(argument)
       let file = try InputFile(path: input.path)
       try file.located {
-        let reader = try file.recordReader(try file.detect(format.inputFormat))
-        while let record = try reader.next() {
-          guard case .sentence(var s) = record, s.count > 0 else { continue }
+        try forEachSentence(file, format) { sentence in
+          var s = sentence
           if let t = s.tagColumn, t != s.tokenColumn {
             s.columns.remove(at: t)
             if s.tokenColumn > t { s.tokenColumn -= 1 }

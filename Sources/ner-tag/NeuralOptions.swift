@@ -43,6 +43,9 @@ struct NeuralOptions: ParsableArguments {
   @Option(help: "(neural) Dropout rate on the sentence LSTM's input.")
   var dropout: Double = 0.5
 
+  @Option(help: "(neural) Epochs of each self-training round (--unlabelled), going on from the network so far.")
+  var roundEpochs: Int = 5
+
   @Option(help: "(neural) Random seed (initialization, shuffling, dropout); the model is the same for any --threads.")
   var seed: UInt64 = 1
 
@@ -89,8 +92,8 @@ struct NeuralOptions: ParsableArguments {
   var maskDigits = false
 
   func validate() throws {
-    if epochs < 1 || batchSize < 1 || charDim < 1 || charHidden < 1 || hidden < 1 || languageDim < 0 || maxPretrained < 0 {
-      throw ValidationError("--epochs, --batch-size, --char-dim, --char-hidden and --hidden need positive numbers.")
+    if epochs < 1 || roundEpochs < 1 || batchSize < 1 || charDim < 1 || charHidden < 1 || hidden < 1 || languageDim < 0 || maxPretrained < 0 {
+      throw ValidationError("--epochs, --round-epochs, --batch-size, --char-dim, --char-hidden and --hidden need positive numbers.")
     }
     if !(1...100).contains(layers) { throw ValidationError("--layers must be in 1...100.") }
     if let w = wordDim, w < 1 { throw ValidationError("--word-dim needs a positive number.") }
@@ -135,6 +138,7 @@ struct NeuralOptions: ParsableArguments {
     var t = NeuralModelTrainer()
     t.configuration = configuration
     t.maxPretrained = maxPretrained
+    t.roundEpochs = roundEpochs
     var first: (String, WordEmbeddings)?
     for item in embeddings {
       let argument = LabelledInput(item)

@@ -27,11 +27,8 @@ struct SelfTrainingOptions: ParsableArguments {
   @Flag(help: "Do not draw a length threshold each round (by default a round keeps only sentences of at most l tokens, l the length of one of them drawn at random).")
   var noLengthThreshold = false
 
-  @Option(help: "(neural) Epochs of each self-training round, going on from the network so far.")
-  var roundEpochs: Int = 5
-
   func validate() throws {
-    if rounds < 1 || roundEpochs < 1 { throw ValidationError("--rounds and --round-epochs need positive numbers.") }
+    if rounds < 1 { throw ValidationError("--rounds needs a positive number.") }
     if !(0...1).contains(minConfidence) { throw ValidationError("--min-confidence must be in [0, 1].") }
     if startModel != nil && unlabelled.isEmpty { throw ValidationError("--start-model needs --unlabelled.") }
     if !(pseudoWeight > 0) || !pseudoWeight.isFinite { throw ValidationError("--pseudo-weight must be a positive number.") }

@@ -169,12 +169,7 @@ extension NERTag {
           guard !unlabelled.isEmpty else {
             throw ToolFailure(file: selfTraining.unlabelled.joined(separator: ", "), "no sentences to self-train on", status: ExitStatus.dataError)
           }
-          var next = trainer
-          if var n = trainer as? NeuralModelTrainer {
-            n.roundEpochs = selfTraining.roundEpochs
-            next = n
-          }
-          trained = try rounds.run(from: trained, trainer: next, corpus: corpus, unlabelled: unlabelled, development: development, log: log)
+          trained = try rounds.run(from: trained, trainer: trainer, corpus: corpus, unlabelled: unlabelled, development: development, log: log)
         }
         try ModelIO.save(trained, to: file)
       }

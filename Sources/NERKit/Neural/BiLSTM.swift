@@ -74,15 +74,21 @@ struct BiLSTM: Equatable {
   /// Each step's [forward ; backward] output at the row of its input (`rows` × 2H; rows
   /// no sequence uses stay 0).
   func output(_ run: Run, rows: Int) -> FloatBuffer {
+    let out = FloatBuffer(rows * 2 * forwardLayer.hiddenSize)
+    write(run, into: out)
+    return out
+  }
+
+  /// Writes the [forward ; backward] states of the run's token rows into `out` (rows ×
+  /// 2 hidden), leaving the other rows as they are.
+  func write(_ run: Run, into out: FloatBuffer) {
     let H = forwardLayer.hiddenSize
-    let out = FloatBuffer(rows * 2 * H)
     for (i, seq) in run.sequences.enumerated() {
       for (t, r) in seq.enumerated() {
         (out.pointer + r * 2 * H).update(from: run.forward.h.pointer + run.forwardRow(i, t) * H, count: H)
         (out.pointer + r * 2 * H + H).update(from: run.backward.h.pointer + run.backwardRow(i, t) * H, count: H)
       }
     }
-    return out
   }
 
   /// The backward pass from the gradient of ``output(_:rows:)``.

@@ -23,10 +23,7 @@ struct LanguageEncoders {
     let output = FloatBuffer(batch.tokenCount * 2 * H)
     for (l, seqs) in byLanguage.enumerated() where !seqs.isEmpty {
       let run = lstms[l].forward(p, input: input.pointer, sequences: seqs)
-      let states = lstms[l].output(run, rows: batch.tokenCount)
-      for seq in seqs {
-        for r in seq { (output.pointer + r * 2 * H).update(from: states.pointer + r * 2 * H, count: 2 * H) }
-      }
+      lstms[l].write(run, into: output)
       runs.append((l, run))
     }
     return Run(runs: runs, output: output)

@@ -33,9 +33,8 @@ public struct NeuralModelTrainer: ModelTrainer {
     let trainedLanguages = Set(data.languages)
     let untrained = start.languages.indices.filter { !trainedLanguages.contains(start.languages[$0]) }
     let tagged = { (m: NeuralCRF) in m.sharingLanguageWeights(of: 0, with: untrained) }
-    var metadata = corpus.metadata
     let allLanguages = corpus.languages + start.languages.filter { !corpus.languages.contains($0) }
-    metadata[0] = ("languages", allLanguages.joined(separator: " "))
+    let metadata = corpus.metadata.map { $0.0 == "languages" ? ($0.0, allLanguages.joined(separator: " ")) : $0 }
     var failure: Error?
     let evaluate: ((NeuralCRF) -> Double)? = development.map { dev in
       { model in
