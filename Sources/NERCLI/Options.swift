@@ -42,3 +42,5 @@ public enum CorpusFormat: String, CaseIterable, ExpressibleByArgument, Sendable 
   /// The same format as an ``OutputFormat``.
   public var output: OutputFormat { self == .conll ? .conll : .jsonl }
 }
+
+extension AttentionKind: ExpressibleByArgument {}

@@ -105,6 +105,8 @@ extension NERTag {
 
     @OptionGroup(title: "Neural CRF options") var neural: NeuralOptions
 
+    @OptionGroup(title: "Converse attention transfer (neural)") var transfer: TransferOptions
+
     @OptionGroup(title: "Self-training options") var selfTraining: SelfTrainingOptions
 
     @Flag(name: .shortAndLong, help: "Print nothing on stderr but errors.")
@@ -138,6 +140,12 @@ extension NERTag {
         throw ValidationError("--kind \(chosen.name) reads tokens: \((linear.given + (from == .crfsuite ? ["--from crfsuite"] : [])).joined(separator: ", ")) do not apply.")
       }
       if chosen != .linear, from == .crfsuite { throw ValidationError("--kind \(chosen.name) reads tokens: --from crfsuite does not apply.") }
+      if chosen.name != NeuralCRF.kind, !transfer.given.isEmpty {
+        throw ValidationError("\(transfer.given.joined(separator: ", ")): a transfer source is for --kind neural.")
+      }
+      if selfTraining.startModel != nil, !transfer.given.isEmpty {
+        throw ValidationError("\(transfer.given.joined(separator: ", ")): the --start-model keeps its own transfer source.")
+      }
       return (files[0], chosen, notes)
     }
 
@@ -189,7 +197,10 @@ extension NERTag {
     func trainer(_ kind: ModelKind, note: (String) -> Void) throws -> ModelTrainer {
       switch kind.name {
       case LinearCRF.kind: return try linear.trainer(threads: threads, patience: patience)
-      case NeuralCRF.kind: return try neural.trainer(threads: threads, patience: patience, note: note)
+      case NeuralCRF.kind:
+        var t = try neural.trainer(threads: threads, patience: patience, note: note)
+        t.transfer = try transfer.source(maxVocab: neural.maxPretrained, note: note)
+        return t
       default: throw ToolFailure("no trainer for --kind \(kind.name)", status: ExitStatus.usage)
       }
     }

@@ -22,12 +22,16 @@ extension NERTranslate {
         everything else passes through. Dictionary lines are 'source target', separated \
         by a space (further words make a translation of several words) or by a tab. \
         When stderr is a terminal, a line there shows the progress (sentences, tokens, \
-        tokens a second), erased at the end.
+        tokens a second), erased at the end. With --attention, the tokens stay and each \
+        sentence gains its translation and every word's attention over it as JSON fields: \
+        what 'ner-tag train --transfer-model' brings to a word (it translates as this does \
+        without --fallback and --copy-types).
 
         EXAMPLES:
           ner-translate --dictionary en-es.txt --copy-types PER en.train > en2es.train
           ner-translate --dictionary en-es.txt --source-embeddings en-mapped.vec --target-embeddings es.vec --fallback csls --stats en.train
           ner-translate --dictionary en-es.txt --keep-source --to jsonl en.train | jq -c '[.source, .tokens]'
+          ner-translate --dictionary es-en.txt --attention alignment --to jsonl es.test | jq -c '.translation as $t | [.tokens, [.attention[] | max_by(.[1]) | $t[.[0]]]]'
         """)
 
     @Option(help: ArgumentHelp("Bilingual dictionary, 'source target' a line (MUSE format).", valueName: "file"))
@@ -65,6 +69,15 @@ extension NERTranslate {
     @Option(help: "CSLS neighbourhood size for --fallback csls (at most the vocabulary: a larger k is the whole vocabulary).")
     var k: Int = 10
 
+    @Option(help: ArgumentHelp("Keep the tokens and add, for each sentence, its English (target) translation as the field 'translation' and each word's attention over it as 'attention' (rows of [index, weight] pairs summing to one; '# translation = ...' lines in CoNLL): what 'ner-tag train --transfer-model' brings to a word. alignment: each word attends to the words of its own translation; embedding: softmax of cosine / --attention-temperature minus the distance from its translation, from the two embeddings.", valueName: "alignment|embedding"))
+    var attention: AttentionKind?
+
+    @Option(help: "Temperature of --attention embedding.")
+    var attentionTemperature: Double = 0.1
+
+    @Option(help: "Target words on each side of a word's translation that --attention embedding reaches.")
+    var attentionWindow: Int = 5
+
     @Flag(help: "Print a summary of what happened to the tokens on stderr.")
     var stats = false
 
@@ -87,6 +100,11 @@ extension NERTranslate {
       if fallback == .csls && embeddings.sourceEmbeddings == nil {
         throw ValidationError("--fallback csls needs --source-embeddings and --target-embeddings.")
       }
+      if attention == .embedding && embeddings.sourceEmbeddings == nil {
+        throw ValidationError("--attention embedding needs --source-embeddings and --target-embeddings.")
+      }
+      if !(attentionTemperature > 0) || !attentionTemperature.isFinite { throw ValidationError("--attention-temperature needs a positive number.") }
+      if attentionWindow < 0 { throw ValidationError("--attention-window needs a number >= 0.") }
       if mapping != nil && embeddings.sourceEmbeddings == nil {
         throw ValidationError("--mapping applies to --source-embeddings; give the embeddings too.")
       }
@@ -111,8 +129,11 @@ extension NERTranslate {
         options.keepSource = keepSource
         options.copyTypes = Set(commaList(copyTypes))
         var translator = CorpusTranslator(dictionary: words, options: options)
+        var attended = attention.map { TranslationAttention(kind: $0, temperature: attentionTemperature, window: attentionWindow) }
         if embeddings.sourceEmbeddings != nil {
           let (source, target) = try embeddings.loadBoth(mappedBy: mapping)
+          attended?.source = source
+          attended?.target = target
           translator.scorer = ReverseTranslationScorer(
             source: EmbeddingVectors(source), target: EmbeddingVectors(target), alpha: alpha, window: window)
           if fallback == .csls {
@@ -127,6 +148,7 @@ extension NERTranslate {
           try pipeline.run(LabelledInput.files(files)) { batch in
             batch.map { record in
               guard case .sentence(var s) = record else { return record }
+              if let attended { return .sentence(attended.annotate(s, with: translator, statistics: &statistics)) }
               s.header.removeAll { if case .pair("text", _) = $0 { return true } else { return false } }
               return .sentence(translator.translate(s, statistics: &statistics))
             }

@@ -59,6 +59,9 @@ public struct ModelSections: Sendable {
     return ByteReader(bytes, from: 0)
   }
 
+  /// Whether the model has a section `name` (for optional parts).
+  public func contains(_ name: String) -> Bool { sections[name] != nil }
+
   /// Fails on a section no reader asked for.
   public func finish() throws {
     if let unknown = sections.keys.sorted().first(where: { !used.contains($0) }) {

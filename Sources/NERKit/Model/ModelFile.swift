@@ -41,7 +41,16 @@ public enum ModelFile {
     }
   }
 
-  static func decodeSections(_ payload: [UInt8]) throws -> TrainedModel {
+  /// Reads the bytes of a model file held inside another's section (a transfer source's
+  /// model), of version 3; `refusing` names a section it must not have, so that models
+  /// cannot nest without end.
+  static func decodeNested(_ bytes: [UInt8], refusing: String) throws -> TrainedModel {
+    let (version, payload) = try unpack(bytes)
+    guard version == ModelFile.version else { throw DataError(line: 0, "damaged model: a nested model of version \(version)") }
+    return try decodeSections(payload, refusing: refusing)
+  }
+
+  static func decodeSections(_ payload: [UInt8], refusing: String? = nil) throws -> TrainedModel {
     let p = ByteReader(payload, from: 0)
     let kind = try p.string()
     guard let type = ModelKinds.named(kind) else {
@@ -58,6 +67,7 @@ public enum ModelFile {
       let length = try p.u64()
       guard length <= UInt64(payload.count - p.position) else { throw DataError(line: 0, "damaged model: section '\(name)' too long") }
       guard sections[name] == nil else { throw DataError(line: 0, "damaged model: section '\(name)' twice") }
+      guard name != refusing else { throw DataError(line: 0, "damaged model: a nested model with a '\(name)' section") }
       sections[name] = Array(try p.take(Int(length)))
     }
     guard p.position == payload.count else { throw DataError(line: 0, "damaged model: unexpected trailing bytes") }

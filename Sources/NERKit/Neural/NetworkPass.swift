@@ -1,7 +1,8 @@
 /// One forward pass of the network over a batch of sentences (each non-empty), a
 /// composition of layers that each keep their run for the backward pass: the token
 /// input (feature sources, dropout), the sentence BiLSTMs (and each language's own, when
-/// the model has them), the tag layer; then
+/// the model has them), the transfer features (constants, when the model has a transfer
+/// source), the tag layer; then
 /// ``lossAndGradient(into:)`` adds the CRF on top and backpropagates.
 final class NetworkPass {
   let p: UnsafePointer<Float>
@@ -36,12 +37,25 @@ final class NetworkPass {
       states = LanguageEncoders.concatenate(states, w, run.output, w, rows: batch.tokenCount)
       languageRun = run
     }
+    let tw = layout.configuration.transferWidth
+    if tw > 0 {
+      let T = FloatBuffer(batch.tokenCount * tw)
+      for (k, s) in batch.sentences.enumerated() {
+        precondition(s.transfer.count == s.words.count * tw, "NetworkPass: a sentence without its transfer features")
+        s.transfer.withUnsafeBufferPointer { (T.pointer + batch.sentenceStart[k] * tw).update(from: $0.baseAddress!, count: $0.count) }
+      }
+      let w = layout.configuration.stateWidth - tw
+      states = LanguageEncoders.concatenate(states, w, T, tw, rows: batch.tokenCount)
+    }
     tagRun = tags.forward(p, states: states, batch)
     self.batch = batch
   }
 
   /// The first token row of each sentence.
   var sentenceStart: [Int] { batch.sentenceStart }
+
+  /// The states under the tag layer, tokens × ``NeuralConfiguration/stateWidth``.
+  var states: FloatBuffer { tagRun.states }
 
   /// Tag scores without transitions, tokens × labels.
   var emissions: FloatBuffer { tagRun.emissions }
@@ -53,13 +67,14 @@ final class NetworkPass {
     let crfRun = crf.forward(p, emissions: emissions, batch)
     let dEmissions = crf.backward(crfRun, grad: g)
     let dStates = tags.backward(p, tagRun, batch, dEmissions: dEmissions, grad: g)
+    // The transfer features' columns (the last ones) are constants: their gradient stops here.
+    let c = tags.layout.configuration, w = 2 * c.hidden, S = c.stateWidth, n = batch.tokenCount
+    let dShared = S == w ? dStates : LanguageEncoders.columns(dStates, stride: S, from: 0, width: w, rows: n)
     guard let languageRun else {
-      input.backward(p, inputRun, batch, dX: sentence.backward(p, sentenceRun, dOutput: dStates, grad: g), grad: grad)
+      input.backward(p, inputRun, batch, dX: sentence.backward(p, sentenceRun, dOutput: dShared, grad: g), grad: grad)
       return crfRun.loss
     }
-    let w = 2 * languages.lstms[0].forwardLayer.hiddenSize, n = batch.tokenCount
-    let dShared = LanguageEncoders.columns(dStates, stride: 2 * w, from: 0, width: w, rows: n)
-    let dOwn = LanguageEncoders.columns(dStates, stride: 2 * w, from: w, width: w, rows: n)
+    let dOwn = LanguageEncoders.columns(dStates, stride: S, from: w, width: w, rows: n)
     let dInput = sentence.backward(p, sentenceRun, dOutput: dShared, grad: g)
     languages.backward(p, languageRun, dOutput: dOwn, grad: g, dInput: dInput.pointer)
     input.backward(p, inputRun, batch, dX: dInput, grad: grad)

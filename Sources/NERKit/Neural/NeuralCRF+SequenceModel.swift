@@ -3,11 +3,13 @@
 /// Configuration fields: `char-dim`, `char-hidden`, `word-dim`, `hidden`, `layers`,
 /// `language-dim` (numbers), `share-directions`, `lower`, `mask-digits`, `char-lstm`
 /// `language-encoders` (yes or no; `char-lstm` written only when no and
-/// `language-encoders` only when yes, so that models without them read as written).
+/// `language-encoders` only when yes, so that models without them read as written), and
+/// with a transfer source its fields (``ConverseTransfer``'s model file part).
 /// Sections: `labels`, `languages` (a UInt32 count, then strings), `characters` (a
 /// UInt32 count, then UInt32 scalar values), `vocabularies` (each language's words, a
 /// counted list of strings each), `parameters` (a UInt64 count and Float32 values, laid
-/// out as ``ParameterLayout`` says), `embeddings` (each language's table, the same way).
+/// out as ``ParameterLayout`` says), `embeddings` (each language's table, the same way),
+/// and with a transfer source its sections.
 extension NeuralCRF: SequenceModel {
   public static let kind = "neural"
 
@@ -28,6 +30,7 @@ extension NeuralCRF: SequenceModel {
       ("mask-digits", ModelFields.yes(c.maskDigits)),
     ] + (c.characterFeatures ? [] : [("char-lstm", ModelFields.yes(false))])
       + (c.languageEncoders ? [("language-encoders", ModelFields.yes(true))] : [])
+      + (transfer?.fields ?? [])
   }
 
   public func sections() -> [(name: String, bytes: [UInt8])] {
@@ -40,21 +43,26 @@ extension NeuralCRF: SequenceModel {
     p.floats(parameters)
     for table in embeddings { e.floats(table) }
     return [("labels", l.bytes), ("languages", g.bytes), ("characters", c.bytes), ("vocabularies", v.bytes),
-            ("parameters", p.bytes), ("embeddings", e.bytes)]
+            ("parameters", p.bytes), ("embeddings", e.bytes)] + (transfer?.sections() ?? [])
   }
 
   public init(configuration fields: inout ModelFields, sections: inout ModelSections) throws {
     let c = try NeuralConfiguration(fields: &fields)
+    let transfer = try ConverseTransfer.read(fields: &fields, sections: &sections)
     let l = try sections.reader("labels"), g = try sections.reader("languages"), ch = try sections.reader("characters")
     let v = try sections.reader("vocabularies"), p = try sections.reader("parameters"), e = try sections.reader("embeddings")
-    try self.init(c, labels: l, languages: g, characters: ch, vocabularies: v, parameters: p, embeddings: e)
+    try self.init(c, labels: l, languages: g, characters: ch, vocabularies: v, parameters: p, embeddings: e,
+                  transfer: transfer)
     for r in [l, g, ch, v, p, e] { try r.done() }
   }
 
   /// A model from its readers (one reader six times for the version 2 file, where the
   /// parts follow each other), every size checked against the layout.
   init(_ c: NeuralConfiguration, labels l: ByteReader, languages g: ByteReader, characters ch: ByteReader,
-       vocabularies v: ByteReader, parameters p: ByteReader, embeddings e: ByteReader) throws {
+       vocabularies v: ByteReader, parameters p: ByteReader, embeddings e: ByteReader,
+       transfer: ConverseTransfer? = nil) throws {
+    var c = c
+    c.transferWidth = transfer?.width ?? 0
     let labels = try l.labels(), languages = try g.strings()
     guard !languages.isEmpty else { throw DataError(line: 0, "damaged model: no languages") }
     var characters: [UInt32] = []
@@ -69,12 +77,13 @@ extension NeuralCRF: SequenceModel {
       throw DataError(line: 0, "damaged model: a weight is not a finite number")
     }
     self.init(configuration: c, labels: labels, languages: languages, characters: characters,
-              vocabularies: vocabularies, parameters: parameters, embeddings: embeddings)
+              vocabularies: vocabularies, parameters: parameters, embeddings: embeddings, transfer: transfer)
   }
 
   public var summary: [(String, String)] {
     [("characters", "\(characters.count)"), ("weights", "\(parameters.count)")]
       + zip(languages, vocabularies).map { ("vocabulary '\($0.0)'", "\($0.1.count) words") }
+      + (transfer?.summary ?? [])
   }
 
   public func details(top: Int) -> String {

@@ -24,6 +24,9 @@ public struct NeuralCRF: Equatable, Sendable {
   public var parameters: [Float]
   /// Each language's embedding table, (words + 1) × wordDim; row 0 is the unknown word.
   public var embeddings: [[Float]]
+  /// The frozen English model whose features join the states under the tag layer
+  /// (``ConverseTransfer``), or nil.
+  public let transfer: ConverseTransfer?
 
   let layout: ParameterLayout
   let characterIndex: [UInt32: Int32]
@@ -32,9 +35,13 @@ public struct NeuralCRF: Equatable, Sendable {
 
   /// A model with the given vocabularies and weights (`parameters` laid out as
   /// ``ParameterLayout`` says; checked by the caller).
+  /// The configuration's ``NeuralConfiguration/transferWidth`` is set from `transfer`.
   public init(configuration: NeuralConfiguration, labels: [String], languages: [String], characters: [UInt32],
-              vocabularies: [[String]], parameters: [Float], embeddings: [[Float]]) {
+              vocabularies: [[String]], parameters: [Float], embeddings: [[Float]], transfer: ConverseTransfer? = nil) {
+    var configuration = configuration
+    configuration.transferWidth = transfer?.width ?? 0
     self.configuration = configuration
+    self.transfer = transfer
     self.labels = labels
     self.languages = languages
     self.characters = characters
@@ -59,8 +66,11 @@ public struct NeuralCRF: Equatable, Sendable {
   /// A model with random weights (seeded) and embeddings taken from `pretrained[language]`
   /// where a word has one.
   public init(configuration: NeuralConfiguration, labels: [String], languages: [String], characters: [UInt32],
-              vocabularies: [[String]], pretrained: [String: WordEmbeddings] = [:], seed: UInt64) {
+              vocabularies: [[String]], pretrained: [String: WordEmbeddings] = [:], transfer: ConverseTransfer? = nil,
+              seed: UInt64) {
     var rng = SeededRandom(seed, 1)
+    var configuration = configuration
+    configuration.transferWidth = transfer?.width ?? 0
     let layout = ParameterLayout(configuration, characters: characters.count, languages: languages.count, labels: labels.count)
     let parameters = layout.initialParameters(&rng)
     let d = configuration.wordDim
@@ -78,13 +88,13 @@ public struct NeuralCRF: Equatable, Sendable {
       tables.append(table)
     }
     self.init(configuration: configuration, labels: labels, languages: languages, characters: characters,
-              vocabularies: vocabularies, parameters: parameters, embeddings: tables)
+              vocabularies: vocabularies, parameters: parameters, embeddings: tables, transfer: transfer)
   }
 
   public static func == (a: NeuralCRF, b: NeuralCRF) -> Bool {
     a.configuration == b.configuration && a.labels == b.labels && a.languages == b.languages
       && a.characters == b.characters && a.vocabularies == b.vocabularies && a.parameters == b.parameters
-      && a.embeddings == b.embeddings
+      && a.embeddings == b.embeddings && a.transfer == b.transfer
   }
 
   /// The transition scores as the CRF code takes them (`[i * L + j]`).
@@ -169,8 +179,33 @@ public struct NeuralCRF: Equatable, Sendable {
   /// The state scores (`[t * L + y]`, without transitions) of each sentence, computed as
   /// one batch; `sentences` pairs tokens with a language.
   public func stateScores(_ sentences: [(tokens: [String], language: String?)]) -> [[Double]] {
-    let encoded = sentences.map { encode($0.tokens, language: $0.language) }
+    var encoded = sentences.map { encode($0.tokens, language: $0.language) }
+    attachTransfer(&encoded, sentences.map(\.tokens))
     return stateScores(encoded)
+  }
+
+  /// Gives each encoded sentence its transfer features (``ConverseTransfer/features(_:threads:)``)
+  /// when the model has a transfer source; `tokens` are the sentences' tokens.
+  func attachTransfer(_ encoded: inout [EncodedSentence], _ tokens: [[String]], threads: Int = 1) {
+    guard let transfer else { return }
+    for (k, f) in transfer.features(tokens, threads: threads).enumerated() { encoded[k].transfer = f }
+  }
+
+  /// The states under the tag layer of each sentence (tokens × ``NeuralConfiguration/stateWidth``,
+  /// row-major), without dropout: what a transfer source takes from an English model.
+  func sentenceStates(_ encoded: [EncodedSentence]) -> [[Float]] {
+    let nonEmpty = encoded.filter { !$0.words.isEmpty }
+    guard !nonEmpty.isEmpty else { return encoded.map { _ in [] } }
+    let S = configuration.stateWidth
+    return parameters.withUnsafeBufferPointer { p in
+      let pass = NetworkPass(model: self, p.baseAddress!, nonEmpty, dropout: nil)
+      var k = 0
+      return encoded.map { s in
+        guard !s.words.isEmpty else { return [] }
+        defer { k += 1 }
+        return Array(UnsafeBufferPointer(start: pass.states.pointer + pass.sentenceStart[k] * S, count: s.words.count * S))
+      }
+    }
   }
 
   func stateScores(_ encoded: [EncodedSentence]) -> [[Double]] {
@@ -206,6 +241,9 @@ struct EncodedSentence: Sendable {
   var singletons: [Bool] = []
   /// The sentence's number in the training set (its dropout stream).
   var id = 0
+  /// The transfer features, tokens × ``NeuralConfiguration/transferWidth`` (empty
+  /// without a transfer source).
+  var transfer: [Float] = []
 
   init(language: Int) { self.language = language }
 }

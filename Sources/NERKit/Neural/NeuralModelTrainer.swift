@@ -8,6 +8,9 @@ public struct NeuralModelTrainer: ModelTrainer {
   public var pretrained: [String: WordEmbeddings] = [:]
   /// Words taken from each pretrained table besides the training words.
   public var maxPretrained = 100_000
+  /// A frozen English model's features brought to every sentence (``ConverseTransfer``),
+  /// or nil.
+  public var transfer: ConverseTransfer?
 
   /// A model to go on training (a later self-training round) instead of a new one:
   /// its vocabularies, characters and labels stay; the corpus's labels must be among
@@ -78,9 +81,12 @@ public struct NeuralModelTrainer: ModelTrainer {
     var configuration = self.configuration
     if let d = pretrained.values.first?.dimension { configuration.wordDim = d }
     let model = data.makeModel(configuration: configuration, pretrained: pretrained, frozen: options.frozen,
-                               maxPretrained: maxPretrained, seed: options.seed)
+                               maxPretrained: maxPretrained, transfer: transfer, seed: options.seed)
     let vocabulary = zip(model.languages, model.vocabularies).map { $0.0.isEmpty ? "\($0.1.count)" : "\($0.0) \($0.1.count)" }
     log.note("\(corpus.count) sentences, \(corpus.tokenCount) tokens, \(model.labels.count) labels, \(model.characters.count) characters, vocabulary \(vocabulary.joined(separator: ", ")), \(model.parameters.count) weights")
+    if let t = transfer {
+      log.note("transfer: an English model of \(t.english.parameters.count) weights (states of \(t.width)), a dictionary of \(t.dictionary.count) words, \(t.attention.kind.rawValue) attention")
+    }
     for language in data.zeroShotLanguages(pretrained) {
       log.note("language '\(language)' has vectors and no training sentence: tagged zero-shot (language weights of '\(model.languages[0])')")
     }

@@ -41,9 +41,11 @@ public struct NeuralCorpus: Sendable {
   /// followed by ``zeroShotLanguages(_:)``, its vocabulary per language the training
   /// words (normalized as `configuration` says) plus, with pretrained vectors, their
   /// first `maxPretrained` words; with a language frozen, its vocabulary is the
-  /// pretrained words only.
+  /// pretrained words only; with `transfer`, English features join the states under
+  /// the tag layer (``ConverseTransfer``).
   public func makeModel(configuration: NeuralConfiguration, pretrained: [String: WordEmbeddings] = [:],
-                        frozen: Set<String> = [], maxPretrained: Int = 100_000, seed: UInt64) -> NeuralCRF {
+                        frozen: Set<String> = [], maxPretrained: Int = 100_000, transfer: ConverseTransfer? = nil,
+                        seed: UInt64) -> NeuralCRF {
     var chars: [UInt32] = []
     var seenChars = Set<UInt32>()
     let languages = self.languages + zeroShotLanguages(pretrained)
@@ -63,16 +65,17 @@ public struct NeuralCorpus: Sendable {
       }
     }
     return NeuralCRF(configuration: configuration, labels: labels, languages: languages, characters: chars,
-                     vocabularies: vocab, pretrained: pretrained, seed: seed)
+                     vocabularies: vocab, pretrained: pretrained, transfer: transfer, seed: seed)
   }
 
-  /// The sentences as a model reads them, with singletons marked.
-  func encoded(for model: NeuralCRF) -> [EncodedSentence] {
+  /// The sentences as a model reads them, with singletons marked (and their transfer
+  /// features, computed once here, on the cores when `threads` > 1).
+  func encoded(for model: NeuralCRF, threads: Int = 1) -> [EncodedSentence] {
     var counts = [[String: Int]](repeating: [:], count: languages.count)
     for s in sentences {
       for t in s.tokens { counts[s.language][model.normalizedWord(t), default: 0] += 1 }
     }
-    return sentences.enumerated().map { (k, s) in
+    var encoded = sentences.enumerated().map { (k, s) in
       var e = model.encode(s.tokens, language: languages[s.language])
       e.labels = s.labels
       e.weight = Float(s.weight)
@@ -80,6 +83,8 @@ public struct NeuralCorpus: Sendable {
       e.id = k
       return e
     }
+    model.attachTransfer(&encoded, sentences.map(\.tokens), threads: threads)
+    return encoded
   }
 }
 
@@ -134,7 +139,7 @@ public enum NeuralTrainer {
                            evaluate: ((NeuralCRF) -> Double)? = nil,
                            report: (Progress) -> Bool = { _ in true }) -> (model: NeuralCRF, bestEpoch: Int?) {
     var model = model
-    let data = corpus.encoded(for: model)
+    let data = corpus.encoded(for: model, threads: options.threads)
     let frozen = model.languages.map { options.frozen.contains($0) }
     var optimizer = ModelOptimizer(kind: options.optimizer, model: model, momentum: Float(options.momentum))
     let grads = (0..<shardCount).map { _ in

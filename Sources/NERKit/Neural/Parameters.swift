@@ -32,12 +32,17 @@ public struct NeuralConfiguration: Equatable, Sendable {
   /// its own sentences (for a language without training sentences, a copy of the first
   /// language's until self-training trains it).
   public var languageEncoders = false
+  /// The columns of the transfer features under the tag layer (``ConverseTransfer``: the
+  /// English model's state width; 0 without a transfer source). Set from the model's
+  /// transfer source, never written as a field.
+  public var transferWidth = 0
 
   public init() {}
 
   /// The width of a token's state under the tag layer: the shared sentence BiLSTM's
-  /// [forward ; backward] states, then its language's encoder's.
-  var stateWidth: Int { (languageEncoders ? 4 : 2) * hidden }
+  /// [forward ; backward] states, then its language's encoder's, then the transfer
+  /// features.
+  var stateWidth: Int { (languageEncoders ? 4 : 2) * hidden + transferWidth }
 }
 
 /// Where each weight matrix of a neural CRF sits in its flat parameter vector (word

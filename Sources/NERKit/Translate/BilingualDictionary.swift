@@ -21,7 +21,7 @@
 /// Lookups (``lookup(_:)``) try the token as it is, then its lowercase form
 /// (`String.lowercased()`, Unicode-aware: `ÉCOLE` finds `école`). Keys are stored as the
 /// file has them (MUSE files are lowercase).
-public struct BilingualDictionary: Sendable {
+public struct BilingualDictionary: Sendable, Equatable {
   /// How a token was found.
   public enum Match: Sendable, Equatable {
     /// The token itself is an entry.
@@ -81,6 +81,12 @@ public struct BilingualDictionary: Sendable {
       entries[source] = [target]
     }
     pairCount += 1
+  }
+
+  /// Every entry, sources in code-point order, each with its translations in file
+  /// order: a fixed order for writing the dictionary out (a model file).
+  public var sortedEntries: [(source: String, translations: [[String]])] {
+    entries.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }.map { ($0, entries[$0]!) }
   }
 
   /// The translations of `word` exactly as written, in file order (empty if none).

@@ -53,39 +53,7 @@ public struct CorpusTranslator {
 
     let tokens = sentence.tokens
     let n = tokens.count
-    let gold = sentence.tags
-    var sourceVectors: [[Float]?]?
-    var words: [[String]] = []
-    words.reserveCapacity(n)
-    for i in 0..<n {
-      let token = tokens[i]
-      if !options.copyTypes.isEmpty, let gold, i < gold.count, let tag = Tag(parsing: gold[i]),
-        tag.prefix != .outside, options.copyTypes.contains(tag.type)
-      {
-        statistics.copied += 1
-        words.append([token])
-      } else if let found = dictionary.lookup(token) {
-        var k = 0
-        if found.translations.count > 1 {
-          statistics.ambiguous += 1
-          if let scorer {
-            if sourceVectors == nil { sourceVectors = scorer.sourceVectors(for: tokens) }
-            k = scorer.choose(found.translations, at: i, sourceVectors: sourceVectors!)
-            if k != 0 { statistics.reranked += 1 }
-          }
-        }
-        if found.match == .exact { statistics.exact += 1 } else { statistics.lowercase += 1 }
-        words.append(restoreCase(found.translations[k], like: token))
-      } else if let fallback, token.contains(where: \.isLetter),
-        let answer = fallback(token).map({ $0.split(separator: " ").map(String.init) }), !answer.isEmpty
-      {
-        statistics.fallback += 1
-        words.append(restoreCase(answer, like: token))
-      } else {
-        statistics.kept += 1
-        words.append([token])
-      }
-    }
+    let words = translations(of: tokens, gold: sentence.tags, statistics: &statistics)
     let total = words.reduce(0) { $0 + $1.count }
     statistics.outputTokens += total
 
@@ -123,6 +91,47 @@ public struct CorpusTranslator {
       addSourceColumn(source, to: &out)
     }
     return out
+  }
+
+  /// The translation of each token (one word or more; rules in the type's description),
+  /// counted in `statistics` (all but sentences and output tokens): the word-by-word
+  /// translation of a sentence and its alignment, token `i` giving the words `[i]`.
+  /// `gold` (the tags, when known) serves ``TranslationOptions/copyTypes``.
+  public func translations(of tokens: [String], gold: [String]?, statistics: inout TranslationStatistics) -> [[String]] {
+    let n = tokens.count
+    var sourceVectors: [[Float]?]?
+    var words: [[String]] = []
+    words.reserveCapacity(n)
+    for i in 0..<n {
+      let token = tokens[i]
+      if !options.copyTypes.isEmpty, let gold, i < gold.count, let tag = Tag(parsing: gold[i]),
+        tag.prefix != .outside, options.copyTypes.contains(tag.type)
+      {
+        statistics.copied += 1
+        words.append([token])
+      } else if let found = dictionary.lookup(token) {
+        var k = 0
+        if found.translations.count > 1 {
+          statistics.ambiguous += 1
+          if let scorer {
+            if sourceVectors == nil { sourceVectors = scorer.sourceVectors(for: tokens) }
+            k = scorer.choose(found.translations, at: i, sourceVectors: sourceVectors!)
+            if k != 0 { statistics.reranked += 1 }
+          }
+        }
+        if found.match == .exact { statistics.exact += 1 } else { statistics.lowercase += 1 }
+        words.append(restoreCase(found.translations[k], like: token))
+      } else if let fallback, token.contains(where: \.isLetter),
+        let answer = fallback(token).map({ $0.split(separator: " ").map(String.init) }), !answer.isEmpty
+      {
+        statistics.fallback += 1
+        words.append(restoreCase(answer, like: token))
+      } else {
+        statistics.kept += 1
+        words.append([token])
+      }
+    }
+    return words
   }
 
   /// The translation of a sentence.

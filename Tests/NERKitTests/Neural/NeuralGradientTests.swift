@@ -74,7 +74,7 @@ struct NeuralGradientTests {
 
   /// A small two-language model and corpus.
   static func toy(shareDirections: Bool = false, layers: Int = 1, characters: Bool = true,
-                  languageEncoders: Bool = false) -> (NeuralCRF, [EncodedSentence]) {
+                  languageEncoders: Bool = false, transfer: ConverseTransfer? = nil) -> (NeuralCRF, [EncodedSentence]) {
     var corpus = NeuralCorpus(labels: ["O", "B-PER", "I-PER", "B-LOC"])
     corpus.add(tokens: ["Mr", "Smith", "Jr", "left"], labels: [0, 1, 2, 0], language: "en", weight: 1)
     corpus.add(tokens: ["in", "Oslo"], labels: [0, 3], language: "en", weight: 1)
@@ -82,7 +82,7 @@ struct NeuralGradientTests {
     corpus.add(tokens: ["Sr", "Ruiz"], labels: [0, 1], language: "es", weight: 0.5)
     let c = smallConfiguration(shareDirections: shareDirections, layers: layers, characters: characters,
                                languageEncoders: languageEncoders)
-    var model = corpus.makeModel(configuration: c, seed: 3)
+    var model = corpus.makeModel(configuration: c, transfer: transfer, seed: 3)
     // Non-zero transitions and biases, so their gradients are exercised fully.
     var rng = SeededRandom(seed: 11)
     for i in model.layout.tagHiddenBias..<(model.layout.transitions + 16) where model.parameters[i] == 0 {
@@ -97,9 +97,9 @@ struct NeuralGradientTests {
   }
 
   func checkNetwork(shareDirections: Bool, dropout: Dropout?, layers: Int = 1, characters: Bool = true,
-                    languageEncoders: Bool = false) {
+                    languageEncoders: Bool = false, transfer: ConverseTransfer? = nil) {
     var (model, data) = Self.toy(shareDirections: shareDirections, layers: layers, characters: characters,
-                                 languageEncoders: languageEncoders)
+                                 languageEncoders: languageEncoders, transfer: transfer)
     let g = Gradient(parameterCount: model.parameters.count, wordDim: model.configuration.wordDim, frozen: [])
     _ = model.parameters.withUnsafeBufferPointer { NetworkPass(model: model, $0.baseAddress!, data, dropout: dropout).lossAndGradient(into: g) }
     let eps: Float = 1e-2

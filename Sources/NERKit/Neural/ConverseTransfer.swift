@@ -1,0 +1,115 @@
+import Dispatch
+
+/// The transfer source of the Converse Attention Network (CAN; "Converse Attention
+/// Knowledge Transfer for Low-Resource Named Entity Recognition"), built from the
+/// suite's own parts: a frozen English neural model's high-level features brought to the
+/// words of a low-resource sentence.
+///
+/// Each sentence is translated into English word by word (``CorpusTranslator`` with
+/// ``dictionary``; with the attention's vectors, the reverse-translation score chooses
+/// among several translations), the English model's sentence BiLSTM runs over the
+/// translation (its states R, n × ``width``, the English model's states under its tag
+/// layer), and each source word receives T_i = Σ_j a_ij R_j, A being the attention of
+/// ``attention`` (m × n). T joins the low-resource model's own states under its tag
+/// layer (``NeuralConfiguration/transferWidth``). Where the paper translates with an
+/// NMT model and takes its attention, this takes the dictionary translation and its
+/// alignment, or soft attention from bilingual vectors with the alignment as prior.
+///
+/// Nothing here is trained: T is a constant of the sentence, so training computes it
+/// once a sentence, and the English model is never changed. (A class, immutable, since
+/// the model it serves holds it and it holds a model.)
+public final class ConverseTransfer: Sendable, Equatable {
+  /// The English model (a neural CRF without a transfer source of its own).
+  public let english: NeuralCRF
+  /// The low-resource language to English dictionary.
+  public let dictionary: BilingualDictionary
+  public let attention: TranslationAttention
+
+  public init(english: NeuralCRF, dictionary: BilingualDictionary, attention: TranslationAttention) throws {
+    guard english.transfer == nil else {
+      throw DataError(line: 0, "the English model has a transfer source of its own; give a model trained without one")
+    }
+    if attention.kind == .embedding, attention.source == nil || attention.target == nil {
+      throw DataError(line: 0, "embedding attention needs source and target vectors")
+    }
+    if let s = attention.source, let t = attention.target, s.dimension != t.dimension {
+      throw DataError(line: 0, "source vectors of \(s.dimension) dimensions, target vectors of \(t.dimension)")
+    }
+    self.english = english
+    self.dictionary = dictionary
+    self.attention = attention
+  }
+
+  public static func == (a: ConverseTransfer, b: ConverseTransfer) -> Bool {
+    a === b || (a.english == b.english && a.dictionary == b.dictionary && a.attention == b.attention)
+  }
+
+  /// The columns of T: the English model's state width.
+  public var width: Int { english.configuration.stateWidth }
+
+  /// A sentence's English translation, word by word, and the attention rows of its words
+  /// (``TranslationAttention/rows(_:_:)``).
+  public func translate(_ tokens: [String]) -> (english: [String], rows: [[(index: Int, weight: Float)]]) {
+    var translator = CorpusTranslator(dictionary: dictionary)
+    if let s = attention.source, let t = attention.target {
+      translator.scorer = ReverseTranslationScorer(source: EmbeddingVectors(s), target: EmbeddingVectors(t))
+    }
+    var statistics = TranslationStatistics()
+    let words = translator.translations(of: tokens, gold: nil, statistics: &statistics)
+    return (words.flatMap { $0 }, attention.rows(tokens, words))
+  }
+
+  /// Sentences the English model reads in one pass.
+  static let chunk = 32
+
+  /// T (tokens × ``width``, row-major) of each sentence; empty for an empty sentence.
+  /// The English model reads the translations ``chunk`` sentences at a time, on the
+  /// cores when `threads` > 1; the result does not depend on the number of threads.
+  public func features(_ sentences: [[String]], threads: Int = 1) -> [[Float]] {
+    let chunks = stride(from: 0, to: sentences.count, by: Self.chunk).map { $0..<min(sentences.count, $0 + Self.chunk) }
+    let out = UnsafeMutableBufferPointer<[Float]>.allocate(capacity: sentences.count)
+    out.initialize(repeating: [])
+    defer { out.deallocate() }
+    let box = UnsafeSendable(out)
+    let work: @Sendable (Int) -> Void = { c in
+      let range = chunks[c]
+      let results = self.chunkFeatures(Array(sentences[range]))
+      for (k, f) in zip(range, results) { box.value[k] = f }
+    }
+    if threads > 1 && chunks.count > 1 {
+      DispatchQueue.concurrentPerform(iterations: chunks.count, execute: work)
+    } else {
+      for c in chunks.indices { work(c) }
+    }
+    return Array(out)
+  }
+
+  private func chunkFeatures(_ sentences: [[String]]) -> [[Float]] {
+    let W = width
+    var translated: [(english: [String], rows: [[(index: Int, weight: Float)]])] = []
+    var encoded: [EncodedSentence] = []
+    for tokens in sentences where !tokens.isEmpty {
+      let t = translate(tokens)
+      translated.append(t)
+      encoded.append(english.encode(t.english, language: nil))
+    }
+    let states = english.sentenceStates(encoded)
+    var k = 0
+    return sentences.map { tokens in
+      guard !tokens.isEmpty else { return [] }
+      let (rows, R) = (translated[k].rows, states[k])
+      k += 1
+      var T = [Float](repeating: 0, count: rows.count * W)
+      T.withUnsafeMutableBufferPointer { t in
+        R.withUnsafeBufferPointer { r in
+          for (i, row) in rows.enumerated() {
+            for (j, a) in row {
+              for c in 0..<W { t[i * W + c] += a * r[j * W + c] }
+            }
+          }
+        }
+      }
+      return T
+    }
+  }
+}

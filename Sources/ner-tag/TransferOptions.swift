@@ -1,0 +1,78 @@
+import ArgumentParser
+import NERCLI
+import NERKit
+
+/// The options of a transfer source of `ner-tag train --kind neural` (the Converse
+/// Attention Network, built from the suite's own parts: ``ConverseTransfer``).
+struct TransferOptions: ParsableArguments {
+  @Option(help: ArgumentHelp("(neural) A neural model of English (trained by 'ner-tag train --kind neural'): each sentence is translated into English word by word, the model's sentence BiLSTM runs over the translation, and its states, brought to each word by the attention, join this model's own under the tag layer (converse attention, CAN). The English model is not trained and travels in the model written.", valueName: "file"))
+  var transferModel: String?
+
+  @Option(help: ArgumentHelp("(neural) The dictionary from the training language into English, 'source target' a line (MUSE format, as ner-translate reads it).", valueName: "file"))
+  var transferDictionary: String?
+
+  @Option(help: "(neural) How words attend to the English words: alignment (each to the words its own translation gave) or embedding (softmax of cosine / temperature minus the distance from its translation, from --source-embeddings and --target-embeddings).")
+  var attention: AttentionKind = .alignment
+
+  @Option(help: "(neural) Temperature of embedding attention (lower follows the vectors more).")
+  var attentionTemperature: Double = 0.1
+
+  @Option(help: "(neural) English words on each side of a word's translation that embedding attention reaches.")
+  var attentionWindow: Int = 5
+
+  @Option(help: ArgumentHelp("(neural) Vectors of the training language, in the English vectors' space (or mapped there by --mapping): they choose among several translations, as ner-translate does, and make embedding attention.", valueName: "file"))
+  var sourceEmbeddings: String?
+
+  @Option(help: ArgumentHelp("(neural) English vectors (fastText .vec) for --source-embeddings.", valueName: "file"))
+  var targetEmbeddings: String?
+
+  @Option(help: ArgumentHelp("(neural) A mapping from 'ner-translate align --save-mapping' applied to --source-embeddings first.", valueName: "file"))
+  var mapping: String?
+
+  /// The options given (a transfer source needs --transfer-model and --transfer-dictionary).
+  var given: [String] {
+    [("--transfer-model", transferModel != nil), ("--transfer-dictionary", transferDictionary != nil),
+     ("--source-embeddings", sourceEmbeddings != nil), ("--target-embeddings", targetEmbeddings != nil),
+     ("--mapping", mapping != nil)].filter(\.1).map(\.0)
+  }
+
+  func validate() throws {
+    if !(attentionTemperature > 0) || !attentionTemperature.isFinite { throw ValidationError("--attention-temperature needs a positive number.") }
+    if attentionWindow < 0 { throw ValidationError("--attention-window needs a number >= 0.") }
+    guard !given.isEmpty else { return }
+    if transferModel == nil || transferDictionary == nil {
+      throw ValidationError("\(given.joined(separator: ", ")): a transfer source needs both --transfer-model and --transfer-dictionary.")
+    }
+    if (sourceEmbeddings == nil) != (targetEmbeddings == nil) {
+      throw ValidationError("give both --source-embeddings and --target-embeddings, or neither.")
+    }
+    if mapping != nil && sourceEmbeddings == nil { throw ValidationError("--mapping applies to --source-embeddings; give the embeddings too.") }
+    if attention == .embedding && sourceEmbeddings == nil {
+      throw ValidationError("--attention embedding needs --source-embeddings and --target-embeddings.")
+    }
+  }
+
+  /// The transfer source these options describe, or nil when none is given: the English
+  /// model read and checked, the dictionary, the vectors (their first `maxVocab` words).
+  func source(maxVocab: Int, note: (String) -> Void) throws -> ConverseTransfer? {
+    guard let modelPath = transferModel, let dictionaryPath = transferDictionary else { return nil }
+    let trained = try ModelIO.load(modelPath)
+    guard let english = trained.of(NeuralCRF.self) else {
+      throw ToolFailure(file: modelPath, "a \(trained.kind) model; --transfer-model needs a neural one", status: ExitStatus.usage)
+    }
+    guard english.transfer == nil else {
+      throw ToolFailure(file: modelPath, "the model has a transfer source of its own; give one trained without --transfer-model", status: ExitStatus.usage)
+    }
+    let dictionaryFile = try InputFile(path: dictionaryPath)
+    let dictionary = try dictionaryFile.located { try BilingualDictionary(reader: dictionaryFile.lines) }
+    var attention = TranslationAttention(kind: attention, temperature: attentionTemperature, window: attentionWindow)
+    if let s = sourceEmbeddings, let t = targetEmbeddings {
+      let target = try EmbeddingFiles.load(t, maxVocab: maxVocab)
+      let map = try mapping.map(EmbeddingFiles.loadMapping)
+      attention.source = try EmbeddingFiles.mapped(EmbeddingFiles.load(s, maxVocab: maxVocab), map, paths: (s, mapping, t), target: target)
+      attention.target = target
+    }
+    note("\(modelPath): transfer from a neural model of \(english.parameters.count) weights; \(dictionaryPath): \(dictionary.count) words")
+    return try ConverseTransfer(english: english, dictionary: dictionary, attention: attention)
+  }
+}

@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+
+@testable import NERKit
+
+/// The converse attention transfer (CAN): attention rows, the features T = A·R, the
+/// augmented tag layer's gradients, the frozen English model, the model file.
+struct ConverseTransferTests {
+  /// A small English model (trained a few epochs, so its states are not the initial ones).
+  static func english() -> NeuralCRF {
+    var corpus = NeuralCorpus(labels: ["O", "B-PER", "B-LOC"])
+    corpus.add(tokens: ["Mr", "Smith", "left"], labels: [0, 1, 0], language: "en", weight: 1)
+    corpus.add(tokens: ["in", "Lima", "yesterday"], labels: [0, 2, 0], language: "en", weight: 1)
+    var c = NeuralGradientTests.smallConfiguration()
+    c.hidden = 2
+    let model = corpus.makeModel(configuration: c, seed: 5)
+    var o = NeuralTrainer.Options()
+    o.epochs = 3
+    o.threads = 1
+    return NeuralTrainer.train(model, corpus: corpus, options: o).model
+  }
+
+  static func dictionary() -> BilingualDictionary {
+    var d = BilingualDictionary()
+    d.add(source: "en", target: ["in"])
+    d.add(source: "ayer", target: ["yesterday"])
+    d.add(source: "sr", target: ["Mr"])
+    d.add(source: "salió", target: ["went", "out"])
+    return d
+  }
+
+  /// Vectors in which `ayer` lies on `yesterday` and `en` on `left` (not its translation).
+  static func vectors() -> (WordEmbeddings, WordEmbeddings) {
+    let source = WordEmbeddings(words: ["ayer", "en", "Lima"], dimension: 3, vectors: [1, 0, 0, 0, 1, 0, 0, 0, 1])
+    let target = WordEmbeddings(words: ["yesterday", "left", "in", "Lima"], dimension: 3,
+                                vectors: [1, 0, 0, 0, 1, 0, 0.2, 0.2, 0.9, 0, 0, 1])
+    return (source, target)
+  }
+
+  static func transfer(_ kind: AttentionKind = .alignment) throws -> ConverseTransfer {
+    let (s, t) = vectors()
+    return try ConverseTransfer(english: english(), dictionary: dictionary(),
+                                attention: TranslationAttention(kind: kind, source: s, target: t))
+  }
+
+  @Test func alignmentRows() {
+    let a = TranslationAttention(kind: .alignment)
+    let rows = a.rows(["Sr", "salió", "ayer"], [["Mr"], ["went", "out"], ["yesterday"]])
+    #expect(rows.count == 3)
+    for row in rows { #expect(abs(row.reduce(0) { $0 + $1.weight } - 1) < 1e-6) }
+    // A word translated into one English word attends to it alone.
+    #expect(rows[0].map(\.index) == [0] && rows[0][0].weight == 1)
+    #expect(rows[2].map(\.index) == [3] && rows[2][0].weight == 1)
+    #expect(rows[1].map(\.index) == [1, 2] && rows[1].allSatisfy { $0.weight == 0.5 })
+  }
+
+  @Test func embeddingRows() {
+    let (s, t) = Self.vectors()
+    let a = TranslationAttention(kind: .embedding, temperature: 0.1, window: 2, source: s, target: t)
+    let tokens = ["en", "Lima", "ayer", "xyz"]
+    let words = [["in"], ["Lima"], ["yesterday"], ["xyz"]]
+    let rows = a.rows(tokens, words)
+    for row in rows { #expect(abs(row.reduce(0) { $0 + $1.weight } - 1) < 1e-5) }
+    // Vectors move the weight: ayer's vector is yesterday's.
+    #expect(rows[2].max { $0.weight < $1.weight }!.index == 2)
+    #expect(rows[1].max { $0.weight < $1.weight }!.index == 1)
+    // A word without a vector keeps the prior: its own translation first, then e^-1 a step.
+    let prior = rows[3]
+    #expect(prior.map(\.index) == [1, 2, 3])
+    #expect(abs(prior[1].weight / prior[2].weight - Float(exp(-1.0))) < 1e-4)
+    // The window bounds every row: linear work in the sentence's length.
+    let long = TranslationAttention(kind: .embedding, window: 3, source: s, target: t)
+      .rows(Array(repeating: "en", count: 1000), Array(repeating: ["in"], count: 1000))
+    #expect(long.allSatisfy { $0.count <= 7 })
+  }
+
+  /// T_i is the English state of the word that word i became (alignment, one word each),
+  /// and the mean of its words' states for a word translated into two.
+  @Test func featuresAreAttendedEnglishStates() throws {
+    let transfer = try Self.transfer()
+    let tokens = ["Sr", "Lima", "salió", "ayer"]
+    let (english, rows) = transfer.translate(tokens)
+    #expect(english == ["Mr", "Lima", "went", "out", "yesterday"])
+    #expect(rows.count == 4)
+    let R = transfer.english.sentenceStates([transfer.english.encode(english, language: nil)])[0]
+    let T = transfer.features([tokens, []])
+    let W = transfer.width
+    #expect(W == 4 && T[1].isEmpty && T[0].count == 4 * W)
+    for c in 0..<W {
+      #expect(abs(T[0][c] - R[c]) < 1e-6)
+      #expect(abs(T[0][3 * W + c] - R[4 * W + c]) < 1e-6)
+      #expect(abs(T[0][2 * W + c] - (R[2 * W + c] + R[3 * W + c]) / 2) < 1e-6)
+    }
+    // The same features on two threads as on one.
+    let many = Array(repeating: tokens, count: 70)
+    #expect(transfer.features(many, threads: 2) == transfer.features(many, threads: 1))
+  }
+
+  /// The augmented tag layer's gradients against finite differences, with both kinds
+  /// of attention, with and without dropout and language encoders.
+  @Test func gradients() throws {
+    let g = NeuralGradientTests()
+    g.checkNetwork(shareDirections: false, dropout: nil, transfer: try Self.transfer())
+    g.checkNetwork(shareDirections: false, dropout: Dropout(rate: 0.3, seed: 5, epoch: 2), transfer: try Self.transfer(.embedding))
+    g.checkNetwork(shareDirections: true, dropout: nil, languageEncoders: true, transfer: try Self.transfer())
+    let (plain, _) = NeuralGradientTests.toy(), (augmented, data) = NeuralGradientTests.toy(transfer: try Self.transfer())
+    #expect(augmented.configuration.transferWidth == 4)
+    #expect(augmented.layout.count == plain.layout.count + 3 * 4)
+    #expect(data.allSatisfy { $0.transfer.count == $0.words.count * 4 && $0.transfer.contains { $0 != 0 } })
+  }
+
+  /// Training changes the model's own weights, never the English model's.
+  @Test func englishModelIsFrozen() throws {
+    let transfer = try Self.transfer()
+    let before = transfer.english
+    let (model, _) = NeuralGradientTests.toy(transfer: transfer)
+    var corpus = NeuralCorpus(labels: model.labels)
+    corpus.add(tokens: ["en", "Lima", "ayer"], labels: [0, 3, 0], language: "es", weight: 1)
+    var o = NeuralTrainer.Options()
+    o.epochs = 2
+    let trained = NeuralTrainer.train(model, corpus: corpus, options: o).model
+    #expect(trained.parameters != model.parameters)
+    #expect(trained.transfer!.english == before)
+  }
+
+  @Test func modelFileRoundTrip() throws {
+    for kind in AttentionKind.allCases {
+      let (model, _) = NeuralGradientTests.toy(transfer: try Self.transfer(kind))
+      let trained = TrainedModel(model, metadata: [("languages", "en es")])
+      let bytes = ModelFile.encode(trained)
+      let decoded = try ModelFile.decode(bytes)
+      #expect(decoded.of(NeuralCRF.self)! == model)
+      #expect(ModelFile.encode(decoded) == bytes)
+      let inputs = [["en", "Lima", "ayer"], ["Sr", "Ruiz"]].map { ($0, Optional("es")) }
+      #expect(decoded.of(NeuralCRF.self)!.stateScores(inputs) == model.stateScores(inputs))
+      #expect(decoded.model.summary.contains { $0.0 == "transfer attention" && $0.1.hasPrefix(kind.rawValue) })
+    }
+    // Without vectors, alignment attention.
+    let bare = try ConverseTransfer(english: Self.english(), dictionary: Self.dictionary(), attention: TranslationAttention(kind: .alignment))
+    let (model, _) = NeuralGradientTests.toy(transfer: bare)
+    #expect(try ModelFile.decode(ModelFile.encode(TrainedModel(model, metadata: []))).of(NeuralCRF.self)! == model)
+  }
+
+  /// A transfer model inside a transfer model, transfer fields without a model, a bad
+  /// attention name: damaged models, not crashes.
+  @Test func damagedTransfer() throws {
+    let transfer = try Self.transfer()
+    let (model, _) = NeuralGradientTests.toy(transfer: transfer)
+    #expect(throws: DataError.self) { try ConverseTransfer(english: model, dictionary: Self.dictionary(), attention: transfer.attention) }
+    #expect(throws: DataError.self) { try ConverseTransfer(english: Self.english(), dictionary: Self.dictionary(), attention: TranslationAttention(kind: .embedding)) }
+    var sections = Dictionary(uniqueKeysWithValues: model.sections().map { ($0.name, $0.bytes) })
+    // The nested model replaced by the whole transfer model: refused.
+    sections["transfer-model"] = ModelFile.encode(TrainedModel(model, metadata: []))
+    var fields = ModelFields(model.fields)
+    var parts = ModelSections(sections)
+    #expect(throws: DataError.self) { try NeuralCRF(configuration: &fields, sections: &parts) }
+    var badFields = ModelFields(model.fields.map { $0.0 == "transfer-attention" ? ($0.0, "psychic") : $0 })
+    var good = ModelSections(Dictionary(uniqueKeysWithValues: model.sections().map { ($0.name, $0.bytes) }))
+    #expect(throws: DataError.self) { try NeuralCRF(configuration: &badFields, sections: &good) }
+    let (plain, _) = NeuralGradientTests.toy()
+    var orphan = ModelFields(plain.fields + [("transfer-attention", "alignment")])
+    var plainParts = ModelSections(Dictionary(uniqueKeysWithValues: plain.sections().map { ($0.name, $0.bytes) }))
+    #expect(throws: DataError.self) { try NeuralCRF(configuration: &orphan, sections: &plainParts) }
+  }
+}
