@@ -40,6 +40,20 @@ extension NERTag {
         --share-directions gives Cross-Shared, --no-char-lstm leaves the character \
         BiLSTM out).
 
+        Converse attention transfer (CAN, neural): with --transfer-model EN.model (a \
+        neural model of English, trained by this command) and --transfer-dictionary \
+        X-en.txt, each sentence is translated into English word by word (as \
+        ner-translate does; --source-embeddings and --target-embeddings choose among \
+        several translations), the English model's sentence BiLSTM runs over the \
+        translation, and its states R, brought to each word as T = A R, join the model's \
+        own states under the tag layer. A, the attention of the words over the English \
+        words, is --attention alignment (each word attends to the words its translation \
+        gave) or embedding (softmax over the English words within --attention-window of \
+        cosine / --attention-temperature minus the distance from the word's translation; \
+        the vectors in one space). The English model is not trained; it, the dictionary \
+        and the vectors travel in the model, so 'ner-tag -m MODEL' tags as any model \
+        does. 'ner-translate --attention' shows what a word attends to.
+
         Self-training (either kind): with --unlabelled, the trained model (or \
         --start-model) labels the unlabelled sentences; each of --rounds rounds draws a \
         length threshold l, the length of one of them drawn at random (unless \
@@ -66,6 +80,8 @@ extension NERTag {
           ner-tag train --kind neural --lower --freeze-embeddings --embeddings en=en-mapped.vec --embeddings es=es.vec -m cross.model en=en.train
           ner-tag train --kind neural --lower --freeze-embeddings --embeddings en=en-mapped.vec --embeddings es=es.vec --unlabelled es=es.test -m augmented.model en=en.train
           ner-tag train --start-model es.model --unlabelled es.test --rounds 2 --min-confidence 0.9 -m es.self.model es.train
+          ner-tag train --kind neural --transfer-model en.model --transfer-dictionary es-en.txt --dev es.dev -m es-can.model es=es.train
+          ner-tag train --kind neural --transfer-model en.model --transfer-dictionary es-en.txt --attention embedding --source-embeddings es-mapped.vec --target-embeddings en.vec -m es-can.model es=es.train
         """)
 
     @Option(name: [.short, .long], help: ArgumentHelp("The model file to write.", valueName: "file"))

@@ -495,6 +495,7 @@ struct DocExamplesTests {
       files["en-es.train.txt"] = dictionary
       files["en-es.test.txt"] = "city ciudad\nriver río\nmoney dinero\n"
       files["en-es.dev.txt"] = "city ciudad\nriver río\nmoney dinero\n"
+      files["es-en.txt"] = concepts.map { "\($0.es) \($0.en)\n" }.joined()
       return files
     }
 
@@ -507,6 +508,8 @@ struct DocExamplesTests {
       "ner-translate align -q --source-embeddings en.vec --target-embeddings es.vec --dictionary en-es.train.txt --output en-mapped.vec --save-mapping en-es.map",
       "ner-translate --dictionary en-es.train.txt --source-embeddings en-mapped.vec --target-embeddings es.vec en.train > en2es.chosen.conll",
       "ner-translate --dictionary en-es.train.txt en.train > en2es.first.conll",
+      "ner-tag train -q --kind neural --epochs 3 -m en.model en=en.train",
+      "ner-translate align -q --source-embeddings es.vec --target-embeddings en.vec --dictionary es-en.txt --output es-mapped.vec",
     ]
 
     /// A folder of the files, with `examples` linked to the repository's examples/.

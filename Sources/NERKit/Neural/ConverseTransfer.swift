@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// The transfer source of the Converse Attention Network (CAN; "Converse Attention
 /// Knowledge Transfer for Low-Resource Named Entity Recognition"), built from the
@@ -24,6 +25,8 @@ public final class ConverseTransfer: Sendable, Equatable {
   /// The low-resource language to English dictionary.
   public let dictionary: BilingualDictionary
   public let attention: TranslationAttention
+  /// Features already computed, by sentence (``caching()``), or nil.
+  let cache: FeatureCache?
 
   public init(english: NeuralCRF, dictionary: BilingualDictionary, attention: TranslationAttention) throws {
     guard english.transfer == nil else {
@@ -38,7 +41,23 @@ public final class ConverseTransfer: Sendable, Equatable {
     self.english = english
     self.dictionary = dictionary
     self.attention = attention
+    cache = nil
   }
+
+  private init(_ other: ConverseTransfer, cache: FeatureCache?) {
+    english = other.english
+    dictionary = other.dictionary
+    attention = other.attention
+    self.cache = cache
+  }
+
+  /// The same source, remembering the features of the sentences it sees (up to
+  /// `capacity` floats in all): for a training run's development set, scored after every
+  /// epoch, whose features never change.
+  public func caching(capacity: Int = 50_000_000) -> ConverseTransfer { ConverseTransfer(self, cache: FeatureCache(capacity: capacity)) }
+
+  /// The same source without a cache.
+  public var uncached: ConverseTransfer { cache == nil ? self : ConverseTransfer(self, cache: nil) }
 
   public static func == (a: ConverseTransfer, b: ConverseTransfer) -> Bool {
     a === b || (a.english == b.english && a.dictionary == b.dictionary && a.attention == b.attention)
@@ -73,8 +92,18 @@ public final class ConverseTransfer: Sendable, Equatable {
     let box = UnsafeSendable(out)
     let work: @Sendable (Int) -> Void = { c in
       let range = chunks[c]
-      let results = self.chunkFeatures(Array(sentences[range]))
-      for (k, f) in zip(range, results) { box.value[k] = f }
+      guard let cache = self.cache else {
+        for (k, f) in zip(range, self.chunkFeatures(Array(sentences[range]))) { box.value[k] = f }
+        return
+      }
+      var missing: [Int] = []
+      for k in range {
+        if let f = cache.features(of: sentences[k]) { box.value[k] = f } else { missing.append(k) }
+      }
+      for (k, f) in zip(missing, self.chunkFeatures(missing.map { sentences[$0] })) {
+        box.value[k] = f
+        cache.remember(f, of: sentences[k])
+      }
     }
     if threads > 1 && chunks.count > 1 {
       DispatchQueue.concurrentPerform(iterations: chunks.count, execute: work)
@@ -110,6 +139,28 @@ public final class ConverseTransfer: Sendable, Equatable {
         }
       }
       return T
+    }
+  }
+}
+
+/// Features by sentence, shared by threads, bounded in size (once full, it keeps what it
+/// has).
+final class FeatureCache: Sendable {
+  private let state: Mutex<(features: [[String]: [Float]], floats: Int)>
+  let capacity: Int
+
+  init(capacity: Int) {
+    self.capacity = capacity
+    state = Mutex(([:], 0))
+  }
+
+  func features(of tokens: [String]) -> [Float]? { state.withLock { $0.features[tokens] } }
+
+  func remember(_ f: [Float], of tokens: [String]) {
+    state.withLock { s in
+      guard s.floats + f.count <= capacity, s.features[tokens] == nil else { return }
+      s.features[tokens] = f
+      s.floats += f.count
     }
   }
 }

@@ -97,6 +97,13 @@ public struct NeuralCRF: Equatable, Sendable {
       && a.embeddings == b.embeddings && a.transfer == b.transfer
   }
 
+  /// The model with `transfer` as its transfer source (one of the same width: the same
+  /// source, cached or not).
+  func replacingTransfer(_ transfer: ConverseTransfer?) -> NeuralCRF {
+    NeuralCRF(configuration: configuration, labels: labels, languages: languages, characters: characters,
+              vocabularies: vocabularies, parameters: parameters, embeddings: embeddings, transfer: transfer)
+  }
+
   /// The transition scores as the CRF code takes them (`[i * L + j]`).
   public var transitions: [Double] {
     (0..<(labels.count * labels.count)).map { Double(parameters[layout.transitions + $0]) }

@@ -36,12 +36,15 @@ public struct NeuralModelTrainer: ModelTrainer {
     let trainedLanguages = Set(data.languages)
     let untrained = start.languages.indices.filter { !trainedLanguages.contains(start.languages[$0]) }
     let tagged = { (m: NeuralCRF) in m.sharingLanguageWeights(of: 0, with: untrained) }
+    // The development set's transfer features are computed once, not every epoch.
+    let devTransfer = start.transfer?.caching()
+    let scored = { (m: NeuralCRF) in devTransfer.map { tagged(m).replacingTransfer($0) } ?? tagged(m) }
     let allLanguages = corpus.languages + start.languages.filter { !corpus.languages.contains($0) }
     let metadata = corpus.metadata.map { $0.0 == "languages" ? ($0.0, allLanguages.joined(separator: " ")) : $0 }
     var failure: Error?
     let evaluate: ((NeuralCRF) -> Double)? = development.map { dev in
       { model in
-        do { return try dev.f1(SequenceTagger(TrainedModel(tagged(model), metadata: metadata))) } catch {
+        do { return try dev.f1(SequenceTagger(TrainedModel(scored(model), metadata: metadata))) } catch {
           failure = error
           return -.infinity
         }

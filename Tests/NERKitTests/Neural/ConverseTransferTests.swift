@@ -91,9 +91,15 @@ struct ConverseTransferTests {
       #expect(abs(T[0][3 * W + c] - R[4 * W + c]) < 1e-6)
       #expect(abs(T[0][2 * W + c] - (R[2 * W + c] + R[3 * W + c]) / 2) < 1e-6)
     }
-    // The same features on two threads as on one.
-    let many = Array(repeating: tokens, count: 70)
-    #expect(transfer.features(many, threads: 2) == transfer.features(many, threads: 1))
+    // The same features on two threads as on one, and from a cache (the second time).
+    let many = (0..<70).map { $0 % 3 == 0 ? tokens : ["Sr", "Lima", "\($0)"] }
+    let once = transfer.features(many, threads: 1)
+    #expect(transfer.features(many, threads: 2) == once)
+    let cached = transfer.caching()
+    #expect(cached == transfer && cached.features(many, threads: 2) == once && cached.features(many) == once)
+    #expect(cached.cache!.features(of: tokens) == once[0])
+    let tiny = transfer.caching(capacity: 2 * W * 4)
+    #expect(tiny.features(many) == once && tiny.features(many) == once)
   }
 
   /// The augmented tag layer's gradients against finite differences, with both kinds
