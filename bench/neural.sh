@@ -32,7 +32,10 @@
 # Environment: NER_DATA (default <root>/../shared/data), NER_TAG and NER_SCORE (prebuilt
 # binaries; default: swift build -c release --scratch-path .build-nn; NER_ROMANIZE too for
 # lowresource), EPOCHS, EXTRA
-# (more ner-tag train options). Output: lines on stdout and bench/out/neural.md.
+# (more ner-tag train options), SPEED=0 (skip the speed part), LOW_SEEDS_JOINT (seeds of
+# the neural + source column; default LOW_SEEDS: with the paper's configuration a joint
+# run takes about half an hour). Output: lines on stdout (each seed's cells on stderr)
+# and bench/out/neural.md.
 #
 # Measured 2026-11-21 (2 cores shared with other jobs, load 6 to 9; release build):
 #   one epoch on es.train: 17.0 s (19.5 s before the fast tanh), peak RSS 134 MB;
@@ -91,6 +94,7 @@ wall() { awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, a, ":"); s = 0; for
   echo
 } > "$report"
 
+if [[ ${SPEED:-1} != 0 ]]; then
 log=$out_dir/epoch.log
 /usr/bin/time -v "$tag" train --kind neural --epochs 1 $extra -m "$out_dir/es.1.model" "$data/es.train" 2> "$log"
 epoch=$(sed -n 's/.*epoch 1: loss [^,]*, \([0-9.]*\) s.*/\1/p' "$log")
@@ -101,6 +105,7 @@ log=$out_dir/tag.log
 /usr/bin/time -v "$tag" -m "$out_dir/es.1.model" "$data/es.train" > "$out_dir/es.train.pred" 2> "$log"
 secs=$(wall "$log")
 echo "- tagging es.train ($tokens tokens): $secs s, $(awk -v n="$tokens" -v s="$secs" 'BEGIN {printf "%.0f", n / s}') tokens/s, peak RSS $(rss "$log") MB; command: ner-tag -m es.1.model es.train" | tee -a "$report"
+fi
 
 if [[ ${1:-} == accuracy ]]; then
   {
@@ -157,9 +162,13 @@ if [[ ${1:-} == lowresource ]]; then
     alone=() joint=()
     for seed in $low_seeds; do
       "$tag" train -q --kind neural --epochs "$low_epochs" --seed "$seed" $extra -m "$pre.neural.alone.model" "$t=$out_dir/$t.100.conll"
-      "$tag" train -q --kind neural --epochs "$low_epochs" --seed "$seed" $extra -m "$pre.neural.joint.model" "$t=$out_dir/$t.100.conll" "$s=$out_dir/$s.10000.conll"
       alone+=("$(f1 "$pre.neural.alone.model" "$out_dir/$t.dev.conll")")
+      echo "$t + $s seed $seed: neural alone ${alone[-1]}" >&2
+    done
+    for seed in ${LOW_SEEDS_JOINT:-$low_seeds}; do
+      "$tag" train -q --kind neural --epochs "$low_epochs" --seed "$seed" $extra -m "$pre.neural.joint.model" "$t=$out_dir/$t.100.conll" "$s=$out_dir/$s.10000.conll"
       joint+=("$(f1 "$pre.neural.joint.model" "$out_dir/$t.dev.conll")")
+      echo "$t + $s seed $seed: neural + source ${joint[-1]}" >&2
     done
     row="| $t | $s | $(f1 "$pre.linear.alone.model" "$out_dir/$t.dev.conll") | $(f1 "$pre.linear.joint.model" "$out_dir/$t.dev.conll") | $(mean "${alone[@]}") | $(mean "${joint[@]}") |"
     echo "$row" | tee -a "$report"

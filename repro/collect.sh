@@ -249,6 +249,33 @@ for l in es nl; do
   fi
 done
 
+# --- Converse attention transfer (CAN) -----------------------------------------------------
+f=$out/can.md
+for s in es nl es1k nl1k uk100; do
+  case $s in
+    es | nl) what="CoNLL-2002 $s, all of $s.train"; target="+1.0 F1 (the paper: +1.74 es)" ;;
+    es1k | nl1k) what="CoNLL-2002 ${s%1k}, the first 1,000 sentences of ${s%1k}.train"; target="+3.0 F1" ;;
+    uk100) what="WikiANN uk, the first 100 sentences of uk.train (F1 on uk.dev)"; target="+3.0 F1" ;;
+  esac
+  # cell ROW: the row's F1 ± sd (n), its gain over base, its training seconds and tagging speed.
+  cell() { grep -E "^\| $s \| $1 \|" "$f" || true; }
+  if [[ -f $f ]] && [[ -n $(cell base) ]]; then
+    mapfile -t b < <(cells "$(cell base)")
+    best="" detail="neural CRF alone ${b[2]} (n=${b[3]}, ${b[5]} s to train)"
+    for kind in alignment embedding; do
+      line=$(cell "$kind")
+      [[ -n $line ]] || continue
+      mapfile -t c < <(cells "$line")
+      detail+="; $kind ${c[2]} (n=${c[3]}, ${c[4]}, ${c[5]} s, ${c[6]} tokens/s tagging)"
+      [[ -z $best ]] && best="${c[4]} ($kind)"
+      if [[ -n $best ]] && awk -v a="${c[4]}" -v b="${best%% *}" 'BEGIN { exit !(a + 0 > b + 0) }'; then best="${c[4]} ($kind)"; fi
+    done
+    row "CAN" "$what: F1 gain of converse attention transfer from a frozen English neural model" "${best:--}" "target $target; $detail" "$(when "$f")" "bench/can.sh"
+  else
+    pending "CAN" "$what: F1 gain of converse attention transfer from a frozen English neural model" "target $target" can
+  fi
+done
+
 # --- Scale --------------------------------------------------------------------------------
 found=0
 for f in "$out/scale-2gb.md" "$out/scale.md"; do
