@@ -27,10 +27,12 @@
 #               d_ij the distance of English word j from word i's translation, within 5.
 # Both CAN rows take --source-embeddings L-en.vec (L.vec mapped into en.vec's space by
 # Procrustes on the L-en train dictionary: ner-translate align --rounds 1) and
-# --target-embeddings en.vec. Every run: 2 threads, --seed s for s in SEEDS, at most
-# EPOCHS epochs (default 15; LOW_EPOCHS, default 30, for the low-resource settings) with
-# patience 5 on dev, the best epoch kept. The English models: the same options with
-# en=en.vec, seed 1, EPOCHS epochs.
+# --target-embeddings en.vec. Every run: 2 threads, --seed s for s in SEEDS, EPOCHS epochs
+# (default 15; LOW_EPOCHS, default 30, for the low-resource settings), the epoch best on
+# dev kept (no early stopping: --patience is the epoch count, since with patience 5 the
+# noise of dev F1 from epoch to epoch stopped some runs at half their epochs, which
+# decided the comparison more than the rows did). The English models: the same options
+# with en=en.vec, seed 1, EPOCHS epochs.
 #
 # Environment: NER_DATA (default <root>/../shared/data), NER_TAG, NER_SCORE,
 # NER_TRANSLATE (prebuilt binaries; default swift build -c release), SETTINGS, ROWS, SEEDS
@@ -137,7 +139,7 @@ for s in $settings; do
       esac
       model=$out/$s.$row.$seed.model
       start=$(date +%s.%N)
-      "$tag" train --kind neural --lower --threads 2 --seed "$seed" --epochs "$max_epochs" "${extra[@]}" "${can[@]}" \
+      "$tag" train --kind neural --lower --threads 2 --seed "$seed" --epochs "$max_epochs" --patience "$max_epochs" "${extra[@]}" "${can[@]}" \
         --embeddings "$l=$vec/$l.vec" --dev "$l=$dev" -m "$model" "$l=$train" 2> "$out/$s.$row.$seed.log"
       mid=$(date +%s.%N)
       "$tag" -m "$model" --lang "$l" "$test" > "$out/$s.$row.$seed.pred"
