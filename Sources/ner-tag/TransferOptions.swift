@@ -20,6 +20,9 @@ struct TransferOptions: ParsableArguments {
   @Option(help: "(neural) English words on each side of a word's translation that embedding attention reaches.")
   var attentionWindow: Int = 5
 
+  @Flag(help: "(neural) Bring the English model's tag scores to each word too, after its states (the paper brings the states only).")
+  var transferScores = false
+
   @Option(help: ArgumentHelp("(neural) Vectors of the training language, in the English vectors' space (or mapped there by --mapping): they choose among several translations, as ner-translate does, and make embedding attention.", valueName: "file"))
   var sourceEmbeddings: String?
 
@@ -31,9 +34,12 @@ struct TransferOptions: ParsableArguments {
 
   /// The options given (a transfer source needs --transfer-model and --transfer-dictionary).
   var given: [String] {
-    [("--transfer-model", transferModel != nil), ("--transfer-dictionary", transferDictionary != nil),
-     ("--source-embeddings", sourceEmbeddings != nil), ("--target-embeddings", targetEmbeddings != nil),
-     ("--mapping", mapping != nil)].filter(\.1).map(\.0)
+    let options: [(name: String, given: Bool)] = [
+      ("--transfer-model", transferModel != nil), ("--transfer-dictionary", transferDictionary != nil),
+      ("--source-embeddings", sourceEmbeddings != nil), ("--target-embeddings", targetEmbeddings != nil),
+      ("--mapping", mapping != nil), ("--transfer-scores", transferScores),
+    ]
+    return options.filter(\.given).map(\.name)
   }
 
   func validate() throws {
@@ -73,6 +79,6 @@ struct TransferOptions: ParsableArguments {
       attention.target = target
     }
     note("\(modelPath): transfer from a neural model of \(english.parameters.count) weights; \(dictionaryPath): \(dictionary.count) words")
-    return try ConverseTransfer(english: english, dictionary: dictionary, attention: attention)
+    return try ConverseTransfer(english: english, dictionary: dictionary, attention: attention, scores: transferScores)
   }
 }

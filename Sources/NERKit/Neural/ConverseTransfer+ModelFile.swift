@@ -2,7 +2,8 @@
 /// the dictionary, the attention and its vectors) travels with the model.
 ///
 /// Fields: `transfer-attention` (alignment or embedding), `transfer-temperature`,
-/// `transfer-window`. Sections: `transfer-model` (the English model's whole model file,
+/// `transfer-window`, `transfer-scores` (yes when T brings the English tag scores too;
+/// written only then). Sections: `transfer-model` (the English model's whole model file,
 /// which may not hold a transfer source itself), `transfer-dictionary` (a UInt32 count of
 /// source words, then each word and its translations as a counted list of strings, words
 /// separated by spaces), `transfer-vectors` (a UInt32 dimension, 0 for none; else the
@@ -10,8 +11,12 @@
 /// words and theirs, each a counted list of strings and a counted list of Float32).
 extension ConverseTransfer {
   var fields: [(String, String)] {
-    [("transfer-attention", attention.kind.rawValue), ("transfer-temperature", "\(attention.temperature)"),
-     ("transfer-window", "\(attention.window)")]
+    var list: [(String, String)] = [
+      ("transfer-attention", attention.kind.rawValue), ("transfer-temperature", "\(attention.temperature)"),
+      ("transfer-window", "\(attention.window)"),
+    ]
+    if scores { list.append(("transfer-scores", ModelFields.yes(true))) }
+    return list
   }
 
   func sections() -> [(name: String, bytes: [UInt8])] {
@@ -40,6 +45,7 @@ extension ConverseTransfer {
     let kindText = fields.string("transfer-attention")
     let temperatureText = fields.string("transfer-temperature")
     let window = try fields.int("transfer-window", default: 5, in: 0...1_000_000)
+    let scores = try fields.bool("transfer-scores", default: false)
     guard sections.contains("transfer-model") else {
       guard kindText == nil && temperatureText == nil else { throw DataError(line: 0, "damaged model: transfer fields without a transfer model") }
       return nil
@@ -81,13 +87,14 @@ extension ConverseTransfer {
       attention.target = tables[1]
     }
     for r in [m, d, v] { try r.done() }
-    return try ConverseTransfer(english: english, dictionary: dictionary, attention: attention)
+    return try ConverseTransfer(english: english, dictionary: dictionary, attention: attention, scores: scores)
   }
 
   /// Lines for `ner-tag dump`.
   var summary: [(String, String)] {
     var attentionText = attention.kind.rawValue
     if attention.kind == .embedding { attentionText += " (temperature \(attention.temperature), window \(attention.window))" }
+    if scores { attentionText += "; states and tag scores" }
     return [("transfer attention", attentionText),
             ("transfer model", "neural, \(english.parameters.count) weights, states of \(width), languages \(english.languages.joined(separator: " "))"),
             ("transfer dictionary", "\(dictionary.count) words, \(dictionary.pairCount) pairs"),

@@ -25,10 +25,14 @@ public final class ConverseTransfer: Sendable, Equatable {
   /// The low-resource language to English dictionary.
   public let dictionary: BilingualDictionary
   public let attention: TranslationAttention
+  /// Whether T also brings the English model's tag scores (its emissions, without
+  /// transitions) after its states: the English model's decisions, which a tagger with
+  /// little data of its own can use directly.
+  public let scores: Bool
   /// Features already computed, by sentence (``caching()``), or nil.
   let cache: FeatureCache?
 
-  public init(english: NeuralCRF, dictionary: BilingualDictionary, attention: TranslationAttention) throws {
+  public init(english: NeuralCRF, dictionary: BilingualDictionary, attention: TranslationAttention, scores: Bool = false) throws {
     guard english.transfer == nil else {
       throw DataError(line: 0, "the English model has a transfer source of its own; give a model trained without one")
     }
@@ -41,6 +45,7 @@ public final class ConverseTransfer: Sendable, Equatable {
     self.english = english
     self.dictionary = dictionary
     self.attention = attention
+    self.scores = scores
     cache = nil
   }
 
@@ -48,6 +53,7 @@ public final class ConverseTransfer: Sendable, Equatable {
     english = other.english
     dictionary = other.dictionary
     attention = other.attention
+    scores = other.scores
     self.cache = cache
   }
 
@@ -60,11 +66,12 @@ public final class ConverseTransfer: Sendable, Equatable {
   public var uncached: ConverseTransfer { cache == nil ? self : ConverseTransfer(self, cache: nil) }
 
   public static func == (a: ConverseTransfer, b: ConverseTransfer) -> Bool {
-    a === b || (a.english == b.english && a.dictionary == b.dictionary && a.attention == b.attention)
+    a === b || (a.english == b.english && a.dictionary == b.dictionary && a.attention == b.attention && a.scores == b.scores)
   }
 
-  /// The columns of T: the English model's state width.
-  public var width: Int { english.configuration.stateWidth }
+  /// The columns of T: the English model's state width (and its label count with
+  /// ``scores``).
+  public var width: Int { english.configuration.stateWidth + (scores ? english.labels.count : 0) }
 
   /// A sentence's English translation, word by word, and the attention rows of its words
   /// (``TranslationAttention/rows(_:_:)``).
@@ -122,7 +129,7 @@ public final class ConverseTransfer: Sendable, Equatable {
       translated.append(t)
       encoded.append(english.encode(t.english, language: nil))
     }
-    let states = english.sentenceStates(encoded)
+    let states = english.sentenceStates(encoded, scores: scores)
     var k = 0
     return sentences.map { tokens in
       guard !tokens.isEmpty else { return [] }

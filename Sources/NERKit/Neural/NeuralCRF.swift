@@ -199,18 +199,26 @@ public struct NeuralCRF: Equatable, Sendable {
   }
 
   /// The states under the tag layer of each sentence (tokens × ``NeuralConfiguration/stateWidth``,
-  /// row-major), without dropout: what a transfer source takes from an English model.
-  func sentenceStates(_ encoded: [EncodedSentence]) -> [[Float]] {
+  /// row-major), without dropout, and with `scores` each row followed by the token's tag
+  /// scores (without transitions): what a transfer source takes from an English model.
+  func sentenceStates(_ encoded: [EncodedSentence], scores: Bool = false) -> [[Float]] {
     let nonEmpty = encoded.filter { !$0.words.isEmpty }
     guard !nonEmpty.isEmpty else { return encoded.map { _ in [] } }
-    let S = configuration.stateWidth
+    let S = configuration.stateWidth, L = labels.count, W = S + (scores ? L : 0)
     return parameters.withUnsafeBufferPointer { p in
       let pass = NetworkPass(model: self, p.baseAddress!, nonEmpty, dropout: nil)
       var k = 0
       return encoded.map { s in
         guard !s.words.isEmpty else { return [] }
         defer { k += 1 }
-        return Array(UnsafeBufferPointer(start: pass.states.pointer + pass.sentenceStart[k] * S, count: s.words.count * S))
+        let start = pass.sentenceStart[k]
+        guard scores else { return Array(UnsafeBufferPointer(start: pass.states.pointer + start * S, count: s.words.count * S)) }
+        var rows = [Float](repeating: 0, count: s.words.count * W)
+        for i in 0..<s.words.count {
+          for c in 0..<S { rows[i * W + c] = pass.states.pointer[(start + i) * S + c] }
+          for y in 0..<L { rows[i * W + S + y] = pass.emissions.pointer[(start + i) * L + y] }
+        }
+        return rows
       }
     }
   }

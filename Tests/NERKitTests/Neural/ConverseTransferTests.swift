@@ -115,6 +115,27 @@ struct ConverseTransferTests {
     #expect(data.allSatisfy { $0.transfer.count == $0.words.count * 4 && $0.transfer.contains { $0 != 0 } })
   }
 
+  /// With the English tag scores, T's rows are [states ; scores] attended alike, and the
+  /// setting travels in the model file.
+  @Test func scores() throws {
+    let (s, t) = Self.vectors()
+    let plain = try Self.transfer()
+    let scored = try ConverseTransfer(english: plain.english, dictionary: Self.dictionary(),
+                                      attention: TranslationAttention(kind: .alignment, source: s, target: t), scores: true)
+    #expect(scored.width == plain.width + 3 && scored != plain)
+    let tokens = ["Sr", "Lima", "ayer"]
+    let a = plain.features([tokens])[0], b = scored.features([tokens])[0]
+    let emissions = plain.english.stateScores([(["Mr", "Lima", "yesterday"], nil)])[0]
+    for i in 0..<3 {
+      for c in 0..<plain.width { #expect(b[i * scored.width + c] == a[i * plain.width + c]) }
+      for y in 0..<3 { #expect(abs(Double(b[i * scored.width + plain.width + y]) - emissions[i * 3 + y]) < 1e-5) }
+    }
+    NeuralGradientTests().checkNetwork(shareDirections: false, dropout: nil, transfer: scored)
+    let (model, _) = NeuralGradientTests.toy(transfer: scored)
+    let decoded = try ModelFile.decode(ModelFile.encode(TrainedModel(model, metadata: []))).of(NeuralCRF.self)!
+    #expect(decoded == model && decoded.transfer!.scores && model.fields.contains { $0 == ("transfer-scores", "yes") })
+  }
+
   /// Training changes the model's own weights, never the English model's.
   @Test func englishModelIsFrozen() throws {
     let transfer = try Self.transfer()
