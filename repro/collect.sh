@@ -262,13 +262,14 @@ for s in es nl es1k nl1k uk100; do
   if [[ -f $f ]] && [[ -n $(cell base) ]]; then
     mapfile -t b < <(cells "$(cell base)")
     best="" detail="neural CRF alone ${b[2]} (n=${b[3]}, ${b[5]} s to train)"
-    for kind in alignment embedding; do
+    for kind in alignment embedding both 'both\+scores'; do
       line=$(cell "$kind")
       [[ -n $line ]] || continue
       mapfile -t c < <(cells "$line")
-      detail+="; $kind ${c[2]} (n=${c[3]}, ${c[4]}, ${c[5]} s, ${c[6]} tokens/s tagging)"
-      [[ -z $best ]] && best="${c[4]} ($kind)"
-      if [[ -n $best ]] && awk -v a="${c[4]}" -v b="${best%% *}" 'BEGIN { exit !(a + 0 > b + 0) }'; then best="${c[4]} ($kind)"; fi
+      name=${kind//\\/}
+      detail+="; $name ${c[2]} (n=${c[3]}, ${c[4]}, ${c[5]} s, ${c[6]} tokens/s tagging)"
+      [[ -z $best ]] && best="${c[4]} ($name)"
+      if awk -v a="${c[4]}" -v b="${best%% *}" 'BEGIN { exit !(a + 0 > b + 0) }'; then best="${c[4]} ($name)"; fi
     done
     row "CAN" "$what: F1 gain of converse attention transfer from a frozen English neural model" "${best:--}" "target $target; $detail" "$(when "$f")" "bench/can.sh"
   else
