@@ -14,11 +14,7 @@ struct TransferOptions: ParsableArguments {
   @Option(help: "(neural) How words attend to the English words: alignment (each to the words its own translation gave) or embedding (softmax of cosine / temperature minus the distance from its translation, from --source-embeddings and --target-embeddings).")
   var attention: AttentionKind = .alignment
 
-  @Option(help: "(neural) Temperature of embedding attention (lower follows the vectors more).")
-  var attentionTemperature: Double = 0.1
-
-  @Option(help: "(neural) English words on each side of a word's translation that embedding attention reaches.")
-  var attentionWindow: Int = 5
+  @OptionGroup var settings: AttentionOptions
 
   @Flag(help: "(neural) Bring the English model's tag scores to each word too, after its states (the paper brings the states only).")
   var transferScores = false
@@ -43,8 +39,6 @@ struct TransferOptions: ParsableArguments {
   }
 
   func validate() throws {
-    if !(attentionTemperature > 0) || !attentionTemperature.isFinite { throw ValidationError("--attention-temperature needs a positive number.") }
-    if attentionWindow < 0 { throw ValidationError("--attention-window needs a number >= 0.") }
     guard !given.isEmpty else { return }
     if transferModel == nil || transferDictionary == nil {
       throw ValidationError("\(given.joined(separator: ", ")): a transfer source needs both --transfer-model and --transfer-dictionary.")
@@ -71,7 +65,7 @@ struct TransferOptions: ParsableArguments {
     }
     let dictionaryFile = try InputFile(path: dictionaryPath)
     let dictionary = try dictionaryFile.located { try BilingualDictionary(reader: dictionaryFile.lines) }
-    var attention = TranslationAttention(kind: attention, temperature: attentionTemperature, window: attentionWindow)
+    var attention = settings.attention(attention)
     if let s = sourceEmbeddings, let t = targetEmbeddings {
       let target = try EmbeddingFiles.load(t, maxVocab: maxVocab)
       let map = try mapping.map(EmbeddingFiles.loadMapping)

@@ -72,11 +72,7 @@ extension NERTranslate {
     @Option(help: ArgumentHelp("Keep the tokens and add, for each sentence, its English (target) translation as the field 'translation' and each word's attention over it as 'attention' (rows of [index, weight] pairs summing to one; '# translation = ...' lines in CoNLL): what 'ner-tag train --transfer-model' brings to a word. alignment: each word attends to the words of its own translation; embedding: softmax of cosine / --attention-temperature minus the distance from its translation, from the two embeddings.", valueName: "alignment|embedding"))
     var attention: AttentionKind?
 
-    @Option(help: "Temperature of --attention embedding.")
-    var attentionTemperature: Double = 0.1
-
-    @Option(help: "Target words on each side of a word's translation that --attention embedding reaches.")
-    var attentionWindow: Int = 5
+    @OptionGroup var attentionSettings: AttentionOptions
 
     @Flag(help: "Print a summary of what happened to the tokens on stderr.")
     var stats = false
@@ -103,8 +99,6 @@ extension NERTranslate {
       if attention == .embedding && embeddings.sourceEmbeddings == nil {
         throw ValidationError("--attention embedding needs --source-embeddings and --target-embeddings.")
       }
-      if !(attentionTemperature > 0) || !attentionTemperature.isFinite { throw ValidationError("--attention-temperature needs a positive number.") }
-      if attentionWindow < 0 { throw ValidationError("--attention-window needs a number >= 0.") }
       if mapping != nil && embeddings.sourceEmbeddings == nil {
         throw ValidationError("--mapping applies to --source-embeddings; give the embeddings too.")
       }
@@ -129,7 +123,7 @@ extension NERTranslate {
         options.keepSource = keepSource
         options.copyTypes = Set(commaList(copyTypes))
         var translator = CorpusTranslator(dictionary: words, options: options)
-        var attended = attention.map { TranslationAttention(kind: $0, temperature: attentionTemperature, window: attentionWindow) }
+        var attended = attention.map(attentionSettings.attention)
         if embeddings.sourceEmbeddings != nil {
           let (source, target) = try embeddings.loadBoth(mappedBy: mapping)
           attended?.source = source
