@@ -62,9 +62,6 @@ public final class ConverseTransfer: Sendable, Equatable {
   /// epoch, whose features never change.
   public func caching(capacity: Int = 50_000_000) -> ConverseTransfer { ConverseTransfer(self, cache: FeatureCache(capacity: capacity)) }
 
-  /// The same source without a cache.
-  public var uncached: ConverseTransfer { cache == nil ? self : ConverseTransfer(self, cache: nil) }
-
   public static func == (a: ConverseTransfer, b: ConverseTransfer) -> Bool {
     a === b || (a.english == b.english && a.dictionary == b.dictionary && a.attention == b.attention && a.scores == b.scores)
   }
@@ -81,8 +78,7 @@ public final class ConverseTransfer: Sendable, Equatable {
       translator.scorer = ReverseTranslationScorer(source: EmbeddingVectors(s), target: EmbeddingVectors(t))
     }
     var statistics = TranslationStatistics()
-    let words = translator.translations(of: tokens, gold: nil, statistics: &statistics)
-    return (words.flatMap { $0 }, attention.rows(tokens, words))
+    return attention.translate(tokens, with: translator, statistics: &statistics)
   }
 
   /// Sentences the English model reads in one pass.

@@ -116,17 +116,24 @@ public struct TranslationAttention: Sendable, Equatable {
   /// those names); the tokens and everything else unchanged.
   public func annotate(_ sentence: Sentence, with translator: CorpusTranslator, statistics: inout TranslationStatistics) -> Sentence {
     var out = sentence
-    let tokens = sentence.tokens
-    let words = translator.translations(of: tokens, gold: sentence.tags, statistics: &statistics)
+    let (english, rows) = translate(sentence.tokens, gold: sentence.tags, with: translator, statistics: &statistics)
     statistics.sentences += 1
-    statistics.outputTokens += words.reduce(0) { $0 + $1.count }
+    statistics.outputTokens += english.count
     out.header.removeAll {
       if case .json(let k, _) = $0 { return k == "translation" || k == "attention" }
       if case .pair(let k, _) = $0 { return k == "translation" || k == "attention" }
       return false
     }
-    out.header.append(.json(key: "translation", raw: JSONText.array(words.flatMap { $0 })))
-    out.header.append(.json(key: "attention", raw: Self.json(rows(tokens, words))))
+    out.header.append(.json(key: "translation", raw: JSONText.array(english)))
+    out.header.append(.json(key: "attention", raw: Self.json(rows)))
     return out
+  }
+
+  /// A sentence's word-by-word translation by `translator` (its words in order) and the
+  /// attention rows of its words over them.
+  public func translate(_ tokens: [String], gold: [String]? = nil, with translator: CorpusTranslator,
+                        statistics: inout TranslationStatistics) -> (english: [String], rows: [[(index: Int, weight: Float)]]) {
+    let words = translator.translations(of: tokens, gold: gold, statistics: &statistics)
+    return (words.flatMap { $0 }, rows(tokens, words))
   }
 }
