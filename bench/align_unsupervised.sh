@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # bench/align_unsupervised.sh: alignment without a dictionary (issue 18, part 2).
 #
-#   bash bench/align_unsupervised.sh [tables|rotation|scale]...   (default: all three)
+#   bash bench/align_unsupervised.sh [tables|identical|rotation|scale]...
+#                                    (default: tables rotation scale)
 #
 # tables    On the shared vectors, en-es and en-nl: precision@1 (nn and csls_knn_10)
 #           on dictionaries/en-L.dev.txt of `ner-translate align` with the train
 #           dictionary (--rounds 1: plain Procrustes; --rounds 5: refined, keeping the
-#           best round by the unsupervised criterion), --identical, --init similarity
-#           and --adversarial (defaults), each timed; then Procrustes, --init and
+#           round best on held-out seed words, the default, or by the unsupervised
+#           criterion), --identical (the same three), --init similarity and
+#           --adversarial (defaults), each timed; then Procrustes, --init and
 #           --adversarial on vectors normalized as VecMap does (renorm,center,renorm).
+# identical Only the --identical rows of the tables (a few minutes).
 # rotation  A real .vec file (en.vec) against its own random rotation plus small noise
 #           (numpy, seed 1): precision@1 with no dictionary (gold: every word to itself).
 # scale     A synthetic pair of SCALE_ROWS x 300 vectors (default 200000; anisotropic
@@ -56,7 +59,8 @@ tables() {
     local e=$data/embeddings d=$data/dictionaries
     run "$L-procrustes-rounds1" "$d/en-$L.dev.txt" "$e/en.vec" "$e/$L.vec" --dictionary "$d/en-$L.train.txt" --rounds 1
     run "$L-procrustes-rounds5" "$d/en-$L.dev.txt" "$e/en.vec" "$e/$L.vec" --dictionary "$d/en-$L.train.txt"
-    run "$L-identical" "$d/en-$L.dev.txt" "$e/en.vec" "$e/$L.vec" --identical
+    run "$L-procrustes-rounds5-criterion" "$d/en-$L.dev.txt" "$e/en.vec" "$e/$L.vec" --dictionary "$d/en-$L.train.txt" --keep-round criterion
+    identical_rows "$L"
     run "$L-init-similarity" "$d/en-$L.dev.txt" "$e/en.vec" "$e/$L.vec" --init similarity
     run "$L-adversarial" "$d/en-$L.dev.txt" "$e/en.vec" "$e/$L.vec" --adversarial
     # VecMap's normalization (unit length, centered, unit length), evaluated on the
@@ -65,6 +69,22 @@ tables() {
     NORM=renorm,center,renorm run "$L-init-similarity-norm" "$d/en-$L.dev.txt" "$e/en.vec" "$e/$L.vec" --init similarity
     NORM=renorm,center,renorm run "$L-adversarial-norm" "$d/en-$L.dev.txt" "$e/en.vec" "$e/$L.vec" --adversarial
   done
+}
+
+# identical_rows L: no dictionary, the words spelled the same as the seed; plain
+# Procrustes on them (--rounds 1) and refined (the default 5 rounds, keeping the round
+# best on held-out seed words or by the criterion).
+identical_rows() {
+  local e=$data/embeddings d=$data/dictionaries
+  run "$1-identical-rounds1" "$d/en-$1.dev.txt" "$e/en.vec" "$e/$1.vec" --identical --rounds 1
+  run "$1-identical" "$d/en-$1.dev.txt" "$e/en.vec" "$e/$1.vec" --identical
+  run "$1-identical-criterion" "$d/en-$1.dev.txt" "$e/en.vec" "$e/$1.vec" --identical --keep-round criterion
+}
+
+identical() {
+  echo "| alignment (en-L, dev dictionary) | P@1 nn | P@1 csls | time |"
+  echo "|---|---|---|---|"
+  for L in es nl; do identical_rows "$L"; done
 }
 
 rotation() {

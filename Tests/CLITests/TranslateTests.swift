@@ -140,6 +140,26 @@ struct TranslateTests {
     #expect(e.stderr.contains("give one start"))
   }
 
+  /// With a seed, refinement holds out every 10th source word and keeps the round that
+  /// translates them best; --keep-round criterion goes back to the criterion; held-out
+  /// needs a seed.
+  @Test func refinementKeepsTheRoundBestOnHeldOutSeedWords() throws {
+    let f = try Folder(Self.unsupervisedFiles())
+    let base = ["align", "--source-embeddings", f.path("s.vec"), "--target-embeddings", f.path("t.vec"), "--identical", "--rounds", "3", "--criterion-words", "200", "--save-mapping", f.path("w.map")]
+    let r = try run(base)
+    #expect(r.stderr.contains("held out 30 of 300 seed source words to choose the round"), "\(r.stderr)")
+    #expect(r.stderr.contains("round 1: Procrustes on 300 seed pairs, criterion ") && r.stderr.contains(", held-out precision@1 "), "\(r.stderr)")
+    let kept = try f.read("w.map")
+    #expect(r.stderr.contains("kept round 1 (best held-out precision@1, solved again on the whole seed)"), "\(r.stderr)")
+    let c = try run(base + ["--keep-round", "criterion"])
+    #expect(!c.stderr.contains("held-out") && c.stderr.contains("(best criterion)"), "\(c.stderr)")
+    let one = try run(Array(base.prefix(6)) + ["--rounds", "1", "--save-mapping", f.path("w1.map")])
+    #expect(!one.stderr.contains("held-out"), "\(one.stderr)")
+    #expect(try kept == f.read("w1.map"))
+    let e = try run(["align", "--source-embeddings", f.path("s.vec"), "--target-embeddings", f.path("t.vec"), "--adversarial", "--keep-round", "held-out"], status: 64)
+    #expect(e.stderr.contains("--keep-round held-out needs a seed dictionary"), "\(e.stderr)")
+  }
+
   @Test func badInputGivesFileLineAndExitCodes() throws {
     let f = try Folder(Self.files.merging(["bad.txt": "ok fine\nlonely\n", "bad.vec": "2 2\nx 1 0\ny 1\n"]) { a, _ in a })
     let d = try run(["--dictionary", f.path("bad.txt")], "a O\n", status: 65)

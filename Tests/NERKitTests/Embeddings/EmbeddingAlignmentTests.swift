@@ -147,6 +147,45 @@ struct EmbeddingAlignmentTests {
     }
   }
 
+  /// The held-out split: every 10th distinct source word of the seed with all its pairs;
+  /// nothing with one round or with fewer than 20 words to hold out.
+  @Test func heldOutSplitTakesEveryTenthSourceWord() {
+    let seed = (0..<400).flatMap { s in [IndexPair(source: 1000 - s, target: s), IndexPair(source: 1000 - s, target: s + 1)] }
+    var refinement = ProcrustesRefinement(rounds: 3)
+    refinement.holdOut = 10
+    let (fit, heldOut) = refinement.split(seed)
+    #expect(heldOut.count == 80 && fit.count == 720)
+    #expect(Set(heldOut.map(\.source)) == Set((0..<40).map { 1000 - (10 * $0 + 9) }))
+    #expect(Set(fit.map(\.source)).isDisjoint(with: heldOut.map(\.source)))
+    #expect(refinement.split(Array(seed.prefix(398))).heldOut.isEmpty)  // 199 words: 19 to hold out
+    refinement.rounds = 1
+    #expect(refinement.split(seed).heldOut.isEmpty)
+  }
+
+  /// With held-out words the round is chosen by their precision, not by the criterion; a
+  /// first round kept is solved again on the whole seed.
+  @Test func heldOutPrecisionChoosesTheRound() {
+    let d = 16, n = 400
+    let source = EmbeddingTestData.random(rows: n, dimension: d, seed: 51)
+    let target = EmbeddingTestData.rotate(source, by: EmbeddingTestData.rotation(dimension: d, seed: 52))
+    let seed = (0..<300).map { IndexPair(source: $0, target: $0) }
+    var refinement = ProcrustesRefinement(rounds: 3, induction: DictionaryInduction(maxRank: 0), criterion: UnsupervisedCriterion(words: 300))
+    refinement.holdOut = 10
+    let rounds = refinement.run(source: source, target: target, seed: seed)
+    #expect(rounds.count == 3 && rounds.allSatisfy { $0.heldOut == 100 && $0.criterion != nil })
+    #expect(rounds[0].pairs == seed && rounds[0].mapping == Procrustes.fit(source: source, target: target, pairs: seed))
+    #expect(ProcrustesRefinement.best(rounds).mapping == rounds[0].mapping)
+    let m = LinearMapping.identity(dimension: 2)
+    let scored = [
+      ProcrustesRefinement.Round(pairs: [], mapping: m, criterion: 0.9, heldOut: 5),
+      ProcrustesRefinement.Round(pairs: [IndexPair(source: 0, target: 0)], mapping: m, criterion: 0.5, heldOut: 7),
+      ProcrustesRefinement.Round(pairs: [], mapping: m, criterion: 0.95, heldOut: 7),
+    ]
+    #expect(ProcrustesRefinement.best(scored).pairs.count == 1)
+    let unscored = scored.map { ProcrustesRefinement.Round(pairs: $0.pairs, mapping: $0.mapping, criterion: $0.criterion) }
+    #expect(ProcrustesRefinement.best(unscored).criterion == 0.95)
+  }
+
   /// MUSE's rank filter: a candidate whose best row is beyond maxRank is dropped, not
   /// replaced.
   @Test func inductionMaxRankFiltersCandidates() {
