@@ -216,6 +216,7 @@ extension NERTag {
       case NeuralCRF.kind:
         var t = try neural.trainer(threads: threads, patience: patience, note: note)
         t.transfer = try transfer.source(maxVocab: neural.maxPretrained, note: note)
+        t.options.transferDropout = transfer.transferDropout
         return t
       default: throw ToolFailure("no trainer for --kind \(kind.name)", status: ExitStatus.usage)
       }

@@ -19,6 +19,9 @@ struct TransferOptions: ParsableArguments {
   @Flag(help: "(neural) Bring the English model's tag scores to each word too, after its states (the paper brings the states only).")
   var transferScores = false
 
+  @Option(help: ArgumentHelp("(neural) Dropout on the English features while training (each value dropped with this probability, the others scaled up), beside --dropout on the input.", valueName: "rate"))
+  var transferDropout: Double = 0
+
   @Option(help: ArgumentHelp("(neural) Vectors of the training language, in the English vectors' space (or mapped there by --mapping): they choose among several translations, as ner-translate does, and make embedding attention.", valueName: "file"))
   var sourceEmbeddings: String?
 
@@ -33,7 +36,7 @@ struct TransferOptions: ParsableArguments {
     let options: [(name: String, given: Bool)] = [
       ("--transfer-model", transferModel != nil), ("--transfer-dictionary", transferDictionary != nil),
       ("--source-embeddings", sourceEmbeddings != nil), ("--target-embeddings", targetEmbeddings != nil),
-      ("--mapping", mapping != nil), ("--transfer-scores", transferScores),
+      ("--mapping", mapping != nil), ("--transfer-scores", transferScores), ("--transfer-dropout", transferDropout != 0),
     ]
     return options.filter(\.given).map(\.name)
   }
@@ -46,6 +49,7 @@ struct TransferOptions: ParsableArguments {
     if (sourceEmbeddings == nil) != (targetEmbeddings == nil) {
       throw ValidationError("give both --source-embeddings and --target-embeddings, or neither.")
     }
+    if !(0..<1).contains(transferDropout) { throw ValidationError("--transfer-dropout must be in [0, 1).") }
     if mapping != nil && sourceEmbeddings == nil { throw ValidationError("--mapping applies to --source-embeddings; give the embeddings too.") }
     if attention == .embedding && sourceEmbeddings == nil {
       throw ValidationError("--attention embedding needs --source-embeddings and --target-embeddings.")

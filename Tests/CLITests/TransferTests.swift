@@ -44,7 +44,7 @@ struct TransferTests {
   }
 
   /// The same seed gives the same model bytes on one thread and on two, with embedding
-  /// attention (vectors travel in the model).
+  /// attention (vectors travel in the model) and dropout on the English features.
   @Test func threadsDoNotChangeTheModel() throws {
     let vectors = ["nosotros 1 0 0", "en 0 1 0", "Lima 0 0 1", "salió 1 1 0"]
     let source = TagTests.file("4 3\n" + vectors.joined(separator: "\n") + "\n", ".vec")
@@ -54,7 +54,7 @@ struct TransferTests {
     for threads in ["1", "2"] {
       let path = FileManager.default.temporaryDirectory.appendingPathComponent("can-\(UUID().uuidString).model").path
       let args = ["train", "-q", "-m", path, "--threads", threads, "--epochs", "2"] + NeuralTagTests.small
-        + Self.transfer(["--attention", "embedding", "--source-embeddings", source, "--target-embeddings", target]) + [train]
+        + Self.transfer(["--attention", "embedding", "--source-embeddings", source, "--target-embeddings", target, "--transfer-dropout", "0.3"]) + [train]
       let r = try ToolRunner.run("ner-tag", args)
       #expect(r.status == 0, "\(r.stderr)")
       models.append(try Data(contentsOf: URL(fileURLWithPath: path)))
@@ -74,6 +74,10 @@ struct TransferTests {
     #expect(linear.status == 64 && linear.stderr.contains("a transfer source is for --kind neural"), "\(linear.stderr)")
     let half = try run(NeuralTagTests.small + ["--transfer-model", Self.english])
     #expect(half.status == 64 && half.stderr.contains("needs both --transfer-model and --transfer-dictionary"), "\(half.stderr)")
+    let rate = try run(NeuralTagTests.small + Self.transfer(["--transfer-dropout", "1"]))
+    #expect(rate.status == 64 && rate.stderr.contains("--transfer-dropout must be in [0, 1)"), "\(rate.stderr)")
+    let dropoutAlone = try run(NeuralTagTests.small + ["--transfer-dropout", "0.5"])
+    #expect(dropoutAlone.status == 64 && dropoutAlone.stderr.contains("needs both --transfer-model"), "\(dropoutAlone.stderr)")
     let missing = try run(NeuralTagTests.small + ["--transfer-model", Self.english, "--transfer-dictionary", "/nonexistent/es-en.txt"])
     #expect(missing.status == 66, "\(missing.stderr)")
     let linearModel = try TagTests.train([], TagTests.corpus(10))

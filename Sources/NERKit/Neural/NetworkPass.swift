@@ -44,6 +44,16 @@ final class NetworkPass {
         precondition(s.transfer.count == s.words.count * tw, "NetworkPass: a sentence without its transfer features")
         s.transfer.withUnsafeBufferPointer { (T.pointer + batch.sentenceStart[k] * tw).update(from: $0.baseAddress!, count: $0.count) }
       }
+      if let d = batch.dropout, d.transferRate > 0 {
+        // Constants, so no mask is kept: the tag layer's run holds the dropped values.
+        let keep = 1 / (1 - d.transferRate)
+        for k in batch.sentences.indices {
+          let t = T.pointer + batch.sentenceStart[k] * tw
+          for j in 0..<(batch.sentences[k].words.count * tw) {
+            t[j] = batch.streams![k].unit() < d.transferRate ? 0 : t[j] * keep
+          }
+        }
+      }
       let w = layout.configuration.stateWidth - tw
       states = LanguageEncoders.concatenate(states, w, T, tw, rows: batch.tokenCount)
     }

@@ -110,6 +110,8 @@ public enum NeuralTrainer {
     public var clip = 5.0
     public var decay = 0.05
     public var dropout = 0.5
+    /// Dropout on the transfer features (a ``ConverseTransfer``'s columns), 0 for none.
+    public var transferDropout = 0.0
     public var seed: UInt64 = 1
     public var threads = 2
     /// Epochs without a better development score before stopping.
@@ -152,7 +154,8 @@ public enum NeuralTrainer {
       var rng = SeededRandom(options.seed, 2, UInt64(epoch))
       var order = Array(data.indices)
       order.shuffle(using: &rng)
-      let dropout = options.dropout > 0 ? Dropout(rate: Float(options.dropout), seed: options.seed, epoch: UInt64(epoch)) : nil
+      let dropout = options.dropout > 0 || options.transferDropout > 0
+        ? Dropout(rate: Float(options.dropout), seed: options.seed, epoch: UInt64(epoch), transferRate: Float(options.transferDropout)) : nil
       let lr = Float(options.rate / (1 + options.decay * Double(epoch)))
       var total = 0.0
       var start = 0

@@ -4,6 +4,9 @@ struct Dropout {
   var rate: Float
   var seed: UInt64
   var epoch: UInt64
+  /// The rate on the transfer features (``NeuralConfiguration/transferWidth`` columns),
+  /// drawn after the input's mask from the same streams.
+  var transferRate: Float = 0
 }
 
 /// The input layer of the sentence BiLSTM: each token's feature sources side by side
@@ -43,7 +46,8 @@ struct TokenInput {
     for (source, offset) in zip(sources, offsets) {
       runs.append(source.forward(p, &batch, into: TokenColumns(base: x.pointer, stride: width, offset: offset)))
     }
-    let mask = batch.dropout.map { applyDropout($0, to: x, &batch) }
+    // (A pass with transfer dropout only has a rate of 0 here: no mask.)
+    let mask = batch.dropout.flatMap { $0.rate > 0 ? applyDropout($0, to: x, &batch) : nil }
     return Run(x: x, mask: mask, sources: runs)
   }
 

@@ -20,7 +20,7 @@ struct WordEmbeddingFeatures: TokenFeatureSource {
     for (r, (k, i)) in batch.tokens.enumerated() {
       let s = batch.sentences[k]
       var w = Int(s.words[i])
-      if batch.streams != nil, i < s.singletons.count, s.singletons[i], batch.streams![k].unit() < 0.5 { w = 0 }
+      if let d = batch.dropout, d.rate > 0, i < s.singletons.count, s.singletons[i], batch.streams![k].unit() < 0.5 { w = 0 }
       ids[r] = w
       tables[s.language].withUnsafeBufferPointer { x.row(r).update(from: $0.baseAddress! + w * E, count: E) }
     }

@@ -109,10 +109,38 @@ struct ConverseTransferTests {
     g.checkNetwork(shareDirections: false, dropout: nil, transfer: try Self.transfer())
     g.checkNetwork(shareDirections: false, dropout: Dropout(rate: 0.3, seed: 5, epoch: 2), transfer: try Self.transfer(.embedding))
     g.checkNetwork(shareDirections: true, dropout: nil, languageEncoders: true, transfer: try Self.transfer())
+    g.checkNetwork(shareDirections: false, dropout: Dropout(rate: 0.3, seed: 5, epoch: 2, transferRate: 0.5), transfer: try Self.transfer())
+    g.checkNetwork(shareDirections: false, dropout: Dropout(rate: 0, seed: 5, epoch: 2, transferRate: 0.5), transfer: try Self.transfer())
     let (plain, _) = NeuralGradientTests.toy(), (augmented, data) = NeuralGradientTests.toy(transfer: try Self.transfer())
     #expect(augmented.configuration.transferWidth == 4)
     #expect(augmented.layout.count == plain.layout.count + 3 * 4)
     #expect(data.allSatisfy { $0.transfer.count == $0.words.count * 4 && $0.transfer.contains { $0 != 0 } })
+  }
+
+  /// --transfer-dropout drops T's values (the others scaled by 1 / (1 - rate)) and
+  /// nothing else: the model's own states are those of a pass without it.
+  @Test func transferDropoutDropsTheEnglishFeaturesOnly() throws {
+    let (model, data) = NeuralGradientTests.toy(transfer: try Self.transfer())
+    let S = model.configuration.stateWidth, W = model.configuration.transferWidth
+    func states(_ dropout: Dropout?) -> [Float] {
+      model.parameters.withUnsafeBufferPointer { p in
+        let pass = NetworkPass(model: model, p.baseAddress!, data, dropout: dropout)
+        return Array(UnsafeBufferPointer(start: pass.states.pointer, count: pass.states.count))
+      }
+    }
+    let plain = states(nil), dropped = states(Dropout(rate: 0, seed: 3, epoch: 1, transferRate: 0.5))
+    #expect(dropped == states(Dropout(rate: 0, seed: 3, epoch: 1, transferRate: 0.5)))
+    var zeroed = 0, nonzero = 0
+    for row in 0..<(plain.count / S) {
+      for c in 0..<S {
+        let a = plain[row * S + c], b = dropped[row * S + c]
+        if c < S - W { #expect(a == b); continue }
+        guard a != 0 else { continue }
+        nonzero += 1
+        if b == 0 { zeroed += 1 } else { #expect(abs(b - 2 * a) <= 1e-6 * max(1, abs(a))) }
+      }
+    }
+    #expect(nonzero > 20 && zeroed > nonzero / 5 && zeroed < nonzero * 4 / 5, "\(zeroed) of \(nonzero)")
   }
 
   /// With the English tag scores, T's rows are [states ; scores] attended alike, and the
