@@ -23,7 +23,7 @@
 #   uk100       the first 100 sentences of WikiANN uk.train; dev: its sentences 101-1,100
 #               (no gold label of the scored set is read while training); figures on
 #               WikiANN uk.dev; the English model is trained on WikiANN en.train.
-# Rows (ROWS, default "base alignment embedding both both+scores"):
+# Rows (ROWS, default "base alignment embedding both both+scores both+drop"):
 #   base        the neural CRF alone: --kind neural --lower --embeddings L=L.vec.
 #   alignment   + --transfer-model EN --transfer-dictionary L-en.train.txt --attention
 #               alignment: each word attends to the English words it became.
@@ -36,6 +36,8 @@
 #               word-by-word translation of L.dev rises from 37.34 to 51.12 (es) and 47.50
 #               to 61.93 (nl), and on uk100's dev from 26.76 to 32.33.
 #   both+scores both, with --transfer-scores (the English tag scores after its states).
+#   both+drop   both, with --transfer-dropout 0.5 (dropout on the English features while
+#               training, as --dropout 0.5 does on the input).
 # Both CAN rows take --source-embeddings L-en.vec (L.vec mapped into en.vec's space by
 # Procrustes on the L-en train dictionary: ner-translate align --rounds 1) and
 # --target-embeddings en.vec. Every run: 2 threads, --seed s for s in SEEDS, EPOCHS epochs
@@ -61,7 +63,7 @@ out=$script_dir/out/can
 report=$script_dir/out/can.md
 runs=$out/runs.tsv
 settings=${SETTINGS:-"es1k nl1k uk100 es nl"}
-rows=${ROWS:-"base alignment embedding both both+scores"}
+rows=${ROWS:-"base alignment embedding both both+scores both+drop"}
 seeds=${SEEDS:-"1 2 3"}
 epochs=${EPOCHS:-15}
 low_epochs=${LOW_EPOCHS:-30}
@@ -81,19 +83,27 @@ table() {
     echo "# Converse attention transfer (CAN)"
     echo
     echo "$(date -u '+%Y-%m-%d %H:%M UTC'). Test F1 (conlleval; uk100: WikiANN uk.dev), mean ± sd over the seeds run (n);"
-    echo "training seconds (wall clock, 2 threads) and tagging speed (tokens/s, one ner-tag process over the scored file) as means."
+    echo "training seconds (wall clock, 2 threads) and tagging speed (tokens/s, one ner-tag process over the scored file) as means;"
+    echo "dev: the mean of each run's best dev F1 (the epoch kept), from its log."
     echo
-    echo "| setting | row | F1 | n | gain | train s | tag tokens/s |"
-    echo "|---|---|---:|---:|---:|---:|---:|"
+    echo "| setting | row | F1 | n | gain | dev | train s | tag tokens/s |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|"
     for s in es1k nl1k uk100 es nl; do
-      for row in base alignment embedding both both+scores; do
-        awk -F'\t' -v s="$s" -v r="$row" '
+      for row in base alignment embedding both both+scores both+drop; do
+        awk -F'\t' -v s="$s" -v r="$row" -v dir="$out" '
+          function dev(file,   line, best, f) {
+            best = -1
+            while ((getline line < file) > 0) if (match(line, /dev F1 [0-9.]+/)) { f = substr(line, RSTART + 7, RLENGTH - 7) + 0; if (f > best) best = f }
+            close(file)
+            return best
+          }
           $1 == s && $2 == "base" { bn++; bs += $4 }
-          $1 == s && $2 == r { n++; f += $4; q += $4 * $4; t += $5; k += $6 }
+          $1 == s && $2 == r { n++; f += $4; q += $4 * $4; t += $5; k += $6; d = dev(dir "/" s "." r "." $3 ".log"); if (d >= 0) { dn++; ds += d } }
           END { if (n == 0) exit
                 m = f / n; v = n > 1 ? (q - n * m * m) / (n - 1) : 0
                 g = (r != "base" && bn > 0) ? sprintf("%+.2f", m - bs / bn) : ""
-                printf "| %s | %s | %.2f ± %.2f | %d | %s | %.0f | %.0f |\n", s, r, m, sqrt(v > 0 ? v : 0), n, g, t / n, k / n }' "$runs"
+                dv = dn > 0 ? sprintf("%.2f", ds / dn) : "-"
+                printf "| %s | %s | %.2f ± %.2f | %d | %s | %s | %.0f | %.0f |\n", s, r, m, sqrt(v > 0 ? v : 0), n, g, dv, t / n, k / n }' "$runs"
       done
     done
   } | tee "$report"
@@ -167,6 +177,8 @@ for s in $settings; do
         both | both+scores) can=(--transfer-model "$out/$en_model.model" --transfer-dictionary "$both"
           --attention alignment --source-embeddings "$mapped" --target-embeddings "$vec/en.vec")
           [[ $row == both+scores ]] && can+=(--transfer-scores) ;;
+        both+drop) can=(--transfer-model "$out/$en_model.model" --transfer-dictionary "$both"
+          --attention alignment --source-embeddings "$mapped" --target-embeddings "$vec/en.vec" --transfer-dropout 0.5) ;;
         *) echo "bench/can.sh: unknown row $row" >&2; exit 64 ;;
       esac
       model=$out/$s.$row.$seed.model

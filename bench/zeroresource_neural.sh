@@ -4,6 +4,8 @@
 #
 #   bash bench/zeroresource_neural.sh            # every row, SEEDS, LANGS
 #   bash bench/zeroresource_neural.sh table      # only the table of the runs done
+#   bash bench/zeroresource_neural.sh sweep      # self-training options on nl, chosen
+#                                                # on nl.dev (see below)
 #
 # English is CoNLL-2003 en.train; each target L (es, nl) is scored on CoNLL-2002 L.test
 # (conlleval entity F1). No gold label of L is read: early stopping uses English dev
@@ -34,6 +36,14 @@
 #                and its translation into L with L's vectors (L's sentences in
 #                language L), --share-directions; dev: en.dev.
 #   both+aug     The both model self-trained as augmented is.
+#   shared-nodict  Cross-Shared with English vectors mapped with no dictionary at all:
+#                ner-translate align --identical (the words spelled the same in both
+#                vocabularies as the seed), the round kept on held-out seed words.
+# sweep: from nl.both.SEED.model (SEED, default 1), self-training with the defaults and
+# with --no-length-threshold, --min-confidence 0.9, --confidence entity
+# --min-confidence 0.9, --pseudo-weight 2 --no-length-threshold; each scored on nl.dev
+# (the choice: the paper's "tuned on target dev" setting) and on nl.test
+# (bench/out/zeroresource_neural/sweep.tsv: name, seed, dev F1, test F1, seconds).
 # Every neural run: --kind neural --lower --freeze-embeddings --epochs EPOCHS, patience
 # 5 on dev, 2 threads, seed s for s in SEEDS.
 #
@@ -53,7 +63,7 @@ report=$script_dir/out/zeroresource_neural.md
 runs=$out/runs.tsv
 langs=${LANGS:-"es nl"}
 seeds=${SEEDS:-"1 2 3"}
-rows=${ROWS:-"nochar word shared augmented translate translate+aug both both+aug shared-enc augmented-enc"}
+rows=${ROWS:-"nochar word shared augmented translate translate+aug both both+aug shared-enc augmented-enc shared-nodict"}
 epochs=${EPOCHS:-15}
 rounds=${ROUNDS:-3}
 round_epochs=${ROUND_EPOCHS:-5}
@@ -76,7 +86,7 @@ table() {
     echo
     echo "| row | es F1 | n | s | nl F1 | n | s |"
     echo "|---|---:|---:|---:|---:|---:|---:|"
-    for row in nochar word shared augmented translate translate+aug both both+aug shared-enc augmented-enc; do
+    for row in nochar word shared augmented translate translate+aug both both+aug shared-enc augmented-enc shared-nodict; do
       line="| $row"
       for l in es nl; do
         line+=$(awk -F'\t' -v r="$row" -v l="$l" '$1 == l && $2 == r { n++; s += $4; q += $4 * $4; t += $5 }
@@ -120,10 +130,41 @@ train() {
   record "$l" "$row" "$seed" "$out/$l.$row.$seed.model" $((end - start))
 }
 
+if [[ ${1:-} == sweep ]]; then
+  seed=${SEED:-1} l=nl
+  start_model=$out/$l.both.$seed.model
+  [[ -s $start_model ]] || { echo "bench/zeroresource_neural.sh sweep: run the both row of $l seed $seed first" >&2; exit 66; }
+  sweep=$out/sweep.tsv
+  touch "$sweep"
+  for name in defaults nolen conf9 ent9 w2nolen; do
+    awk -F'\t' -v n="$name" -v s="$seed" '$1 == n && $2 == s { f = 1 } END { exit !f }' "$sweep" && continue
+    case $name in
+      defaults) opts=() ;;
+      nolen) opts=(--no-length-threshold) ;;
+      conf9) opts=(--min-confidence 0.9) ;;
+      ent9) opts=(--confidence entity --min-confidence 0.9) ;;
+      w2nolen) opts=(--pseudo-weight 2 --no-length-threshold) ;;
+    esac
+    model=$out/sweep.$name.$seed.model
+    start=$(date +%s)
+    "$tag" train "${neural[@]}" --seed "$seed" --share-directions --start-model "$start_model" "${self_train[@]}" "${opts[@]}" \
+      --unlabelled "$l=$out/$l.unlabelled.conll" --embeddings "en=$out/en-$l.vec" --embeddings "$l=$data/embeddings/$l.vec" \
+      "en=$en_train" "$l=$out/translated.$l.train.conll" -m "$model" 2> "$out/sweep.$name.$seed.log"
+    end=$(date +%s)
+    dev=$("$tag" -m "$model" --lang "$l" "$data/conll2002/$l.dev" | "$score" | awk '/^accuracy/ { print $NF }')
+    test=$("$tag" -m "$model" --lang "$l" "$data/conll2002/$l.test" | "$score" | awk '/^accuracy/ { print $NF }')
+    printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$seed" "$dev" "$test" $((end - start)) | tee -a "$sweep"
+  done
+  exit 0
+fi
+
 for l in $langs; do
   mapped=$out/en-$l.vec
   [[ -s $mapped ]] || "$translate" align -q --rounds 1 --source-embeddings "$data/embeddings/en.vec" \
     --target-embeddings "$data/embeddings/$l.vec" --dictionary "$data/dictionaries/en-$l.train.txt" --output "$mapped"
+  identical=$out/en-$l.identical.vec
+  [[ -s $identical ]] || "$translate" align -q --identical --source-embeddings "$data/embeddings/en.vec" \
+    --target-embeddings "$data/embeddings/$l.vec" --output "$identical"
   unlabelled=$out/$l.unlabelled.conll
   [[ -s $unlabelled ]] || awk '{ print $1 }' "$data/conll2002/$l.train" > "$unlabelled"
   for split in train dev; do
@@ -151,6 +192,8 @@ for l in $langs; do
           train "$l" "$row" "$seed" --share-directions --start-model "$out/$l.shared.$seed.model" \
             "${self_train[@]}" --unlabelled "$l=$unlabelled" "${cross_data[@]}" ;;
         shared-enc) train "$l" "$row" "$seed" --share-directions --language-encoders "${cross[@]}" ;;
+        shared-nodict) train "$l" "$row" "$seed" --share-directions --dev "en=$en_dev" --embeddings "en=$identical" \
+          --embeddings "$l=$data/embeddings/$l.vec" "en=$en_train" ;;
         augmented-enc)
           train "$l" shared-enc "$seed" --share-directions --language-encoders "${cross[@]}"
           train "$l" "$row" "$seed" --share-directions --language-encoders --start-model "$out/$l.shared-enc.$seed.model" \
