@@ -50,8 +50,9 @@ extension NERTag {
         words, is --attention alignment (each word attends to the words its translation \
         gave) or embedding (softmax over the English words within --attention-window of \
         cosine / --attention-temperature minus the distance from the word's translation; \
-        the vectors in one space). The English model is not trained; it, the dictionary \
-        and the vectors travel in the model, so 'ner-tag -m MODEL' tags as any model \
+        the vectors in one space); --transfer-dropout drops T's values while training, \
+        as --dropout does the input's. The English model is not trained; it, the \
+        dictionary and the vectors travel in the model, so 'ner-tag -m MODEL' tags as any model \
         does. 'ner-translate --attention' shows what a word attends to.
 
         Self-training (either kind): with --unlabelled, the trained model (or \
