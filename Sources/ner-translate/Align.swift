@@ -36,8 +36,8 @@ extension NERTranslate {
         --seed only, not on --threads. Both unsupervised starts need vectors good enough \
         to be near-isomorphic: on small ones (the 100-dimensional vectors of half a \
         million tokens in bench/) both fail (precision@1 under 0.2%, where a dictionary \
-        gives 5-9%) and the unsupervised criterion does not show it; there --identical is \
-        the start that works without a dictionary (en-es 7.0%, en-nl 6.6% CSLS, as good \
+        gives 5-9%) and the unsupervised criterion does not show it; there --identical \
+        (--init identical) is the start that works without a dictionary (en-es 7.0%, en-nl 6.6% CSLS, as good \
         as Procrustes on the train dictionary). Check a mapping with 'evaluate' on \
         held-out pairs when there are any. A mapping learned with --normalize maps \
         vectors normalized the same way (give 'evaluate' the same --normalize).
@@ -98,7 +98,7 @@ extension NERTranslate {
     @Flag(help: "No dictionary: start from an adversarially trained mapping (Conneau et al. 2018, MUSE), then refine.")
     var adversarial = false
 
-    @Option(name: .customLong("init"), help: ArgumentHelp("No dictionary: start from an unsupervised initialization, then refine: 'similarity' (VecMap's similarity-distribution dictionary and stochastic self-learning, Artetxe et al. 2018).", valueName: "method"))
+    @Option(name: .customLong("init"), help: ArgumentHelp("No dictionary: start from an unsupervised initialization, then refine: 'similarity' (VecMap's similarity-distribution dictionary and stochastic self-learning, Artetxe et al. 2018) or 'identical' (the words spelled the same on both sides as the seed dictionary, as --identical: the start that works on small vectors of one script).", valueName: "method"))
     var initialization: InitChoice?
 
     @Option(help: ArgumentHelp("The unsupervised criterion: the mean cosine of each of the N most frequent source words and its CSLS translation (r terms among the same N words of each side).", valueName: "N"))
@@ -141,7 +141,7 @@ extension NERTranslate {
 
     func validate() throws {
       let starts = [dictionary != nil, identical, adversarial, initialization != nil].filter { $0 }.count
-      if starts != 1 { throw ValidationError("give one start: --dictionary FILE, --identical, --adversarial or --init similarity.") }
+      if starts != 1 { throw ValidationError("give one start: --dictionary FILE, --identical (or --init identical), --adversarial or --init similarity.") }
       if rounds < 1 { throw ValidationError("--rounds needs a positive number.") }
       if maxRank < 0 || searchRank < 0 { throw ValidationError("--max-rank and --search-rank need numbers >= 0.") }
       if k < 1 { throw ValidationError("--k needs a positive number.") }
@@ -155,8 +155,8 @@ extension NERTranslate {
         throw ValidationError("--discriminator-layers, --discriminator-steps and --most-frequent need numbers >= 0.")
       }
       if !(learningRate > 0 && learningRate.isFinite) { throw ValidationError("--learning-rate needs a positive number.") }
-      if keepRound == .heldOut && (adversarial || initialization != nil) {
-        throw ValidationError("--keep-round held-out needs a seed dictionary (--dictionary or --identical); --adversarial and --init have none.")
+      if keepRound == .heldOut && (adversarial || initialization == .similarity) {
+        throw ValidationError("--keep-round held-out needs a seed dictionary (--dictionary or --identical); --adversarial and --init similarity have none.")
       }
       _ = try normalizationSteps()
     }
@@ -174,7 +174,7 @@ extension NERTranslate {
         var refinement = ProcrustesRefinement(rounds: rounds, induction: induction, criterion: criterion)
         if (keepRound ?? .heldOut) == .heldOut { refinement.holdOut = 10 }
         let result: [ProcrustesRefinement.Round]
-        if adversarial || initialization != nil {
+        if adversarial || initialization == .similarity {
           let start = adversarial ? adversarialMapping(source, target, criterion) : similarityMapping(source, target)
           result = refinement.run(source: source, target: target, start: start)
         } else {
@@ -285,9 +285,11 @@ enum RoundChoice: String, ExpressibleByArgument, CaseIterable {
   case criterion
 }
 
-/// Unsupervised initializations by the names `--init` takes.
+/// Starts without a dictionary by the names `--init` takes.
 enum InitChoice: String, ExpressibleByArgument, CaseIterable {
   case similarity
+  /// The same as --identical.
+  case identical
 }
 
 /// Induced-dictionary builds by the names the options use.

@@ -156,6 +156,9 @@ struct TranslateTests {
     let one = try run(Array(base.prefix(6)) + ["--rounds", "1", "--save-mapping", f.path("w1.map")])
     #expect(!one.stderr.contains("held-out"), "\(one.stderr)")
     #expect(try kept == f.read("w1.map"))
+    // --init identical is --identical.
+    _ = try run(["align", "--source-embeddings", f.path("s.vec"), "--target-embeddings", f.path("t.vec"), "--init", "identical", "--rounds", "3", "--criterion-words", "200", "--save-mapping", f.path("w2.map")])
+    #expect(try kept == f.read("w2.map"))
     let e = try run(["align", "--source-embeddings", f.path("s.vec"), "--target-embeddings", f.path("t.vec"), "--adversarial", "--keep-round", "held-out"], status: 64)
     #expect(e.stderr.contains("--keep-round held-out needs a seed dictionary"), "\(e.stderr)")
   }
