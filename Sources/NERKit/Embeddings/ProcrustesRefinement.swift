@@ -60,9 +60,8 @@ public struct ProcrustesRefinement: Sendable {
     for i in result.indices { result[i].heldOut = precision(result[i].mapping, on: heldOut, source: source, target: target) }
     // The first round kept: solved again on the whole seed, its scores those of the fit.
     if Self.best(result).mapping == result[0].mapping {
-      let whole = round(pairs: seed, source: source, target: target)
       result[0].pairs = seed
-      result[0].mapping = whole.mapping
+      result[0].mapping = Procrustes.fit(source: source, target: target, pairs: seed)
     }
     return result
   }
@@ -101,14 +100,10 @@ public struct ProcrustesRefinement: Sendable {
   /// highest criterion (the earliest among equals), or the last round when the rounds
   /// were not scored.
   public static func best(_ rounds: [Round]) -> Round {
-    var best = rounds.last!
-    if rounds.allSatisfy({ $0.heldOut != nil }) {
-      best = rounds[0]
-      for r in rounds.dropFirst() where r.heldOut! > best.heldOut! { best = r }
-    } else if rounds.allSatisfy({ $0.criterion != nil }) {
-      best = rounds[0]
-      for r in rounds.dropFirst() where r.criterion! > best.criterion! { best = r }
-    }
+    let score: (Round) -> Double? = rounds.allSatisfy { $0.heldOut != nil } ? \.heldOut : \.criterion
+    guard rounds.allSatisfy({ score($0) != nil }) else { return rounds.last! }
+    var best = rounds[0]
+    for r in rounds.dropFirst() where score(r)! > score(best)! { best = r }
     return best
   }
 

@@ -213,10 +213,11 @@ public struct NeuralCRF: Equatable, Sendable {
         defer { k += 1 }
         let start = pass.sentenceStart[k]
         guard scores else { return Array(UnsafeBufferPointer(start: pass.states.pointer + start * S, count: s.words.count * S)) }
-        var rows = [Float](repeating: 0, count: s.words.count * W)
-        for i in 0..<s.words.count {
-          for c in 0..<S { rows[i * W + c] = pass.states.pointer[(start + i) * S + c] }
-          for y in 0..<L { rows[i * W + S + y] = pass.emissions.pointer[(start + i) * L + y] }
+        var rows: [Float] = []
+        rows.reserveCapacity(s.words.count * W)
+        for i in start..<(start + s.words.count) {
+          rows += UnsafeBufferPointer(start: pass.states.pointer + i * S, count: S)
+          rows += UnsafeBufferPointer(start: pass.emissions.pointer + i * L, count: L)
         }
         return rows
       }
