@@ -41,7 +41,9 @@
 #                vocabularies as the seed), the round kept on held-out seed words.
 # sweep: from nl.both.SEED.model (SEED, default 1), self-training with the defaults and
 # with --no-length-threshold, --min-confidence 0.9, --confidence entity
-# --min-confidence 0.9, --pseudo-weight 2 --no-length-threshold; each scored on nl.dev
+# --min-confidence 0.9, --pseudo-weight 2 --no-length-threshold, and with uncertain
+# labels left free: --min-token-confidence 0.9 (tok9), the same with
+# --no-length-threshold (tok9nolen) and 0.7 (tok7nolen); SWEEP names a subset; each scored on nl.dev
 # (the choice: the paper's "tuned on target dev" setting) and on nl.test
 # (bench/out/zeroresource_neural/sweep.tsv: name, seed, dev F1, test F1, seconds).
 # Every neural run: --kind neural --lower --freeze-embeddings --epochs EPOCHS, patience
@@ -136,7 +138,7 @@ if [[ ${1:-} == sweep ]]; then
   [[ -s $start_model ]] || { echo "bench/zeroresource_neural.sh sweep: run the both row of $l seed $seed first" >&2; exit 66; }
   sweep=$out/sweep.tsv
   touch "$sweep"
-  for name in defaults nolen conf9 ent9 w2nolen; do
+  for name in ${SWEEP:-defaults nolen conf9 ent9 w2nolen tok9 tok9nolen tok7nolen}; do
     awk -F'\t' -v n="$name" -v s="$seed" '$1 == n && $2 == s { f = 1 } END { exit !f }' "$sweep" && continue
     case $name in
       defaults) opts=() ;;
@@ -144,6 +146,10 @@ if [[ ${1:-} == sweep ]]; then
       conf9) opts=(--min-confidence 0.9) ;;
       ent9) opts=(--confidence entity --min-confidence 0.9) ;;
       w2nolen) opts=(--pseudo-weight 2 --no-length-threshold) ;;
+      tok9) opts=(--min-token-confidence 0.9) ;;
+      tok9nolen) opts=(--min-token-confidence 0.9 --no-length-threshold) ;;
+      tok7nolen) opts=(--min-token-confidence 0.7 --no-length-threshold) ;;
+      *) echo "bench/zeroresource_neural.sh sweep: unknown setting $name" >&2; exit 64 ;;
     esac
     model=$out/sweep.$name.$seed.model
     start=$(date +%s)

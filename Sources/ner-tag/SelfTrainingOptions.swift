@@ -18,6 +18,9 @@ struct SelfTrainingOptions: ParsableArguments {
   @Option(help: "Keep a pseudo-labelled sentence only if its confidence (--confidence) is at least this.")
   var minConfidence: Double = 0
 
+  @Option(help: "Leave a pseudo-label free when its marginal probability is below this: the sentence trains on the labellings that agree with its other labels (0: keep every label).")
+  var minTokenConfidence: Double = 0
+
   @Option(help: "A sentence's confidence: the probability of its labels (sentence) or the lowest of its entities' (entity).")
   var confidence: SelfTraining.Confidence = .sentence
 
@@ -30,6 +33,7 @@ struct SelfTrainingOptions: ParsableArguments {
   func validate() throws {
     if rounds < 1 { throw ValidationError("--rounds needs a positive number.") }
     if !(0...1).contains(minConfidence) { throw ValidationError("--min-confidence must be in [0, 1].") }
+    if !(0...1).contains(minTokenConfidence) { throw ValidationError("--min-token-confidence must be in [0, 1].") }
     if startModel != nil && unlabelled.isEmpty { throw ValidationError("--start-model needs --unlabelled.") }
     if !(pseudoWeight > 0) || !pseudoWeight.isFinite { throw ValidationError("--pseudo-weight must be a positive number.") }
   }
@@ -40,6 +44,7 @@ struct SelfTrainingOptions: ParsableArguments {
     var s = SelfTraining()
     s.rounds = rounds
     s.minConfidence = minConfidence
+    s.minTokenConfidence = minTokenConfidence
     s.confidence = confidence
     s.weight = pseudoWeight
     s.lengthThreshold = !noLengthThreshold

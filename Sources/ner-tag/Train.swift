@@ -61,7 +61,10 @@ extension NERTag {
         --no-length-threshold: Bari et al. draw l between the shortest and the longest \
         length, which keeps nearly every sentence when a few are very long), keeps the sentences of at most l tokens whose \
         confidence reaches --min-confidence, and trains on them (weight \
-        --pseudo-weight) together with the labelled data: the neural CRF goes on \
+        --pseudo-weight) together with the labelled data; with \
+        --min-token-confidence a label whose marginal probability is below it is left \
+        free (the sentence trains on every labelling that agrees with its other \
+        labels): the neural CRF goes on \
         training its network for --round-epochs epochs (Bari et al.'s augmented \
         fine-tuning, with one network), the linear CRF trains anew. Labels are made \
         anew each round; with --dev the best round (the starting model included) is \

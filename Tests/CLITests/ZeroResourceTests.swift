@@ -88,6 +88,32 @@ struct ZeroResourceTests {
         "--start-model", model, "--unlabelled", unlabelled, "--rounds", "1", labelled])
       #expect(again.status == 0, "\(again.stderr)")
     }
+    // Uncertain labels left free, for both kinds: the labels whose marginal ('ner-tag
+    // --marginals') is below the threshold, in the sentences with some label above it.
+    for kind in [["--kind", "linear"], Self.sizes + ["--epochs", "2", "--round-epochs", "1"]] {
+      let model = FileManager.default.temporaryDirectory.appendingPathComponent("tc-\(UUID().uuidString).model").path
+      #expect(try ToolRunner.run("ner-tag", ["train", "-q", "-m", model] + kind + [labelled]).status == 0)
+      let tagged = try ToolRunner.run("ner-tag", ["-m", model, "--marginals", unlabelled])
+      let sentences = tagged.text.components(separatedBy: "\n\n").map { block in
+        block.split(separator: "\n").compactMap { line in line.split(separator: "\t").dropFirst().first.flatMap { Double($0) } }
+      }.filter { !$0.isEmpty }
+      // Halfway between two printed values around the median: no marginal rounds onto it.
+      let values = Array(Set(sentences.joined())).sorted()
+      try #require(values.count >= 2)
+      let k = values.count / 2
+      let threshold = (values[k - 1] + values[k]) / 2
+      let kept = sentences.filter { $0.contains { $0 >= threshold } }
+      #expect(kept.joined().contains { $0 < threshold })
+      let expected = "\(kept.count) of \(sentences.count) unlabelled sentences, "
+        + "\(kept.joined().filter { $0 < threshold }.count) of \(kept.joined().count) tokens left free"
+      let r = try ToolRunner.run("ner-tag", ["train", "-m", "/dev/null"] + kind + [
+        "--start-model", model, "--unlabelled", unlabelled, "--rounds", "1", "--no-length-threshold",
+        "--min-token-confidence", String(format: "%.5f", threshold), labelled])
+      #expect(r.status == 0 && r.stderr.contains("self-training round 1: " + expected), "\(expected)\n\(r.stderr)")
+    }
+    let range = try ToolRunner.run("ner-tag", ["train", "-q", "-m", "/dev/null", "--unlabelled", unlabelled,
+                                               "--min-token-confidence", "1.5", labelled])
+    #expect(range.status == 64 && range.stderr.contains("--min-token-confidence must be in [0, 1]"), "\(range.stderr)")
     let linear = try TagTests.train([], TagTests.corpus(6))
     let wrong = try ToolRunner.run("ner-tag", ["train", "-q", "-m", "/dev/null"] + Self.sizes + [
       "--start-model", linear, "--unlabelled", unlabelled, labelled])

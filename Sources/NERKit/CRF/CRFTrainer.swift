@@ -34,26 +34,32 @@ public struct TrainingSet: Sendable {
 
   public var count: Int { sequences.count }
 
-  /// Adds a sentence: its tokens' features, gold labels and log-likelihood weight.
-  public mutating func append(features: [[String]], labels: [String], weight: Double = 1) {
+  /// Adds a sentence: its tokens' features, gold labels and log-likelihood weight;
+  /// `known` marks the known labels (nil: all), the others are free (label id -1).
+  public mutating func append(features: [[String]], labels: [String], weight: Double = 1, known: [Bool]? = nil) {
     var x = AttributeSequence()
     for f in features { x.append(ids: f.map { intern($0) }) }
     x.shrink()
     sequences.append(x)
-    gold.append(labels.map { labelID($0) })
+    gold.append(ids(labels, known: known))
     weights.append(weight)
   }
 
   /// Adds a sentence of CRFsuite-style attributes with values.
-  public mutating func append(attributes: [[(String, Double)]], labels: [String], weight: Double = 1) {
+  public mutating func append(attributes: [[(String, Double)]], labels: [String], weight: Double = 1,
+                              known: [Bool]? = nil) {
     var x = AttributeSequence()
     for f in attributes {
       x.append(f.map { (id: intern($0.0), value: $0.1) })
     }
     x.shrink()
     sequences.append(x)
-    gold.append(labels.map { labelID($0) })
+    gold.append(ids(labels, known: known))
     weights.append(weight)
+  }
+
+  mutating func ids(_ labels: [String], known: [Bool]?) -> [Int] {
+    labels.enumerated().map { t, l in known.map { $0[t] } == false ? -1 : labelID(l) }
   }
 
   mutating func intern(_ a: String) -> Int {
@@ -81,7 +87,7 @@ public struct TrainingSet: Sendable {
     var seen = [Bool](repeating: false, count: attributeNames.count * L)
     for (x, y) in zip(sequences, gold) {
       for t in 0..<x.count {
-        for k in x.range(t) { seen[Int(x.ids[k]) * L + y[t]] = true }
+        for k in x.range(t) where y[t] >= 0 { seen[Int(x.ids[k]) * L + y[t]] = true }
       }
     }
     return (0..<attributeNames.count).map { a in (0..<L).filter { seen[a * L + $0] } }

@@ -70,8 +70,8 @@ public struct LinearTrainer: ModelTrainer {
       }
       for (item, observation) in zip(batch, computed) {
         switch try observation.get() {
-        case .attributes(let a): set.append(attributes: a, labels: item.labels, weight: item.weight)
-        case .features(let f): set.append(features: f, labels: item.labels, weight: item.weight)
+        case .attributes(let a): set.append(attributes: a, labels: item.labels, weight: item.weight, known: item.known)
+        case .features(let f): set.append(features: f, labels: item.labels, weight: item.weight, known: item.known)
         case .sentence: break
         }
       }

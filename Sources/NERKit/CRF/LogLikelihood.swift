@@ -30,17 +30,33 @@ public enum LogLikelihood {
     var scores = [Double](repeating: 0, count: T * L)
     scores.withUnsafeMutableBufferPointer { model.stateScores(x, state: model.state, into: $0.baseAddress!) }
     let transitionBase = model.state.count
-    let (loss, lattice) = CRFLoss.negativeLogLikelihood(
+    let (loss, lattice, restricted) = CRFLoss.negativeLogLikelihood(
       stateScores: scores, transition: model.transition, expTransition: expTransition, labelCount: L, labels: labels,
       weight: weight, dScores: nil, dTransitions: g + transitionBase)
     let A = model.attributeCount
     var marginals = [Double](repeating: 0, count: L)
+    // The observed counts of a partial labelling are expected counts over the label
+    // sequences that agree with it; a free position's label is -1 and matches no feature.
+    var observed = [Double](repeating: 0, count: L)
     marginals.withUnsafeMutableBufferPointer { marginals in
       model.featureStart.withUnsafeBufferPointer { start in
         model.featureLabel.withUnsafeBufferPointer { label in
           x.ids.withUnsafeBufferPointer { ids in
             for t in 0..<T {
               for y in 0..<L { marginals[y] = lattice.marginal(t, y) }
+              if let restricted, labels[t] < 0 {
+                for y in 0..<L { observed[y] = restricted.marginal(t, y) }
+                for k in x.range(t) {
+                  let a = Int(ids[k])
+                  guard a >= 0 && a < A else { continue }
+                  let v = x.value(k) * weight
+                  for f in start[a]..<start[a + 1] {
+                    let y = Int(label[f])
+                    g[f] += v * (marginals[y] - observed[y])
+                  }
+                }
+                continue
+              }
               let gold = Int32(labels[t])
               for k in x.range(t) {
                 let a = Int(ids[k])

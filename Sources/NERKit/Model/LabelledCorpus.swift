@@ -8,6 +8,10 @@ public struct LabelledCorpus: Sendable {
     /// The gold labels, in the training scheme.
     public var labels: [String]
     public var weight: Double
+    /// Which labels are known (nil: all of them); the others are free, so the
+    /// likelihood is that of every labelling agreeing with the known ones (pseudo-labels
+    /// a model was unsure of; the label there is only the model's guess).
+    public var known: [Bool]? = nil
   }
 
   public private(set) var items: [Item] = []
@@ -25,14 +29,18 @@ public struct LabelledCorpus: Sendable {
   public var count: Int { items.count }
 
   /// Adds a labelled sentence (an empty one is skipped) whose log-likelihood counts
-  /// `weight` times; `line` is where it starts, for messages.
-  public mutating func add(_ input: ModelInput, labels: [String], weight: Double) throws {
+  /// `weight` times; `known` marks the labels that are known (nil: all; see
+  /// ``Item/known``).
+  public mutating func add(_ input: ModelInput, labels: [String], weight: Double, known: [Bool]? = nil) throws {
     guard !labels.isEmpty else { return }
     guard labels.count == input.count else {
       throw DataError(line: input.line, "\(labels.count) tags for \(input.count) tokens")
     }
+    if let known, known.count != labels.count {
+      throw DataError(line: input.line, "\(known.count) known marks for \(labels.count) tags")
+    }
     let converted = try evidence.note(labels, converting: trainingScheme, line: input.line)
-    items.append(Item(input: input, labels: converted, weight: weight))
+    items.append(Item(input: input, labels: converted, weight: weight, known: known?.allSatisfy { $0 } == true ? nil : known))
     let key = input.language ?? ""
     if sentenceCounts[key] == nil { languages.append(key) }
     sentenceCounts[key, default: 0] += 1

@@ -16,6 +16,12 @@
 /// the whole. Pseudo-labels are made anew by each round's model. With a development
 /// set the result is the round that scores best on it (the starting model included),
 /// else the last round's.
+///
+/// With ``minTokenConfidence`` the labels the model was unsure of (the marginal
+/// probability of the predicted label below it) are left free: the sentence's
+/// likelihood is that of every labelling agreeing with its confident labels (a partial
+/// annotation, ``CRFLoss``), so long sentences with a few doubtful tokens still teach
+/// their confident ones instead of being kept whole or dropped whole.
 public struct SelfTraining: Sendable {
   /// What a sentence's confidence is.
   public enum Confidence: String, CaseIterable, Sendable {
@@ -28,6 +34,9 @@ public struct SelfTraining: Sendable {
 
   public var rounds = 3
   public var minConfidence = 0.0
+  /// Leave a token's pseudo-label free when its marginal probability is below this (0:
+  /// every label is kept).
+  public var minTokenConfidence = 0.0
   public var confidence = Confidence.sentence
   /// The weight of each pseudo-labelled sentence's log-likelihood.
   public var weight = 1.0
@@ -43,6 +52,15 @@ public struct SelfTraining: Sendable {
     public var input: ModelInput
     public var labels: [String]
     public var confidence: Double
+    /// The marginal probability of each label (when ``minTokenConfidence`` is set).
+    public var probabilities: [Double] = []
+
+    /// Which labels a round trains on: those whose probability reaches `minimum` (nil
+    /// when every label is kept).
+    public func known(minimum: Double) -> [Bool]? {
+      guard minimum > 0 else { return nil }
+      return probabilities.map { $0 >= minimum }
+    }
   }
 
   /// The sentences labelled by `tagger` with their confidence, tagged in fixed groups of
@@ -51,12 +69,13 @@ public struct SelfTraining: Sendable {
     let groups = FixedPartition.groups(sentences, size: 64)
     let workers = BatchWorkers(threads: threads) { tagger }
     let spans = confidence == .entity
-    let predicted = workers.map(groups) { t, group in t.predict(group, nbest: 1, spans: spans) }.joined()
+    let marginals = minTokenConfidence > 0
+    let predicted = workers.map(groups) { t, group in t.predict(group, marginals: marginals, nbest: 1, spans: spans) }.joined()
     return try zip(sentences, predicted).map { input, result in
       let p = try result.get()
       let sentence = p.nbest.first?.probability ?? 1
       let c = spans ? (p.spans.map(\.probability).min() ?? sentence) : sentence
-      return PseudoLabelled(input: input, labels: p.labels, confidence: c)
+      return PseudoLabelled(input: input, labels: p.labels, confidence: c, probabilities: p.probabilities)
     }
   }
 
@@ -82,9 +101,21 @@ public struct SelfTraining: Sendable {
       let labelled = try label(unlabelled, with: SequenceTagger(current))
       let (kept, threshold) = select(labelled, round: round)
       var augmented = corpus
-      for p in kept { try augmented.add(p.input, labels: p.labels, weight: weight) }
-      var line = "self-training round \(round): \(kept.count) of \(labelled.count) unlabelled sentences"
+      var free = 0, tokens = 0, none = 0
+      for p in kept {
+        let known = p.known(minimum: minTokenConfidence)
+        if let known {
+          let n = known.filter { !$0 }.count
+          // A sentence with no confident label adds nothing to the likelihood.
+          if n == known.count { none += 1; continue }
+          free += n
+        }
+        tokens += p.input.count
+        try augmented.add(p.input, labels: p.labels, weight: weight, known: known)
+      }
+      var line = "self-training round \(round): \(kept.count - none) of \(labelled.count) unlabelled sentences"
       if let threshold { line += ", length threshold \(threshold)" }
+      if minTokenConfidence > 0 { line += ", \(free) of \(tokens) tokens left free" }
       log.note(line)
       current = try trainer.continuing(from: current, round: round).train(augmented, development: development, log: log)
       if let development, let b = best {

@@ -29,7 +29,7 @@ struct CRFLossLayer {
       let T = s.words.count, start = batch.sentenceStart[k] * L
       let scores = (0..<(T * L)).map { Double(emissions.pointer[start + $0]) }
       var dScores = [Double](repeating: 0, count: T * L)
-      let (l, _) = dA.withUnsafeMutableBufferPointer { dA in
+      let (l, _, _) = dA.withUnsafeMutableBufferPointer { dA in
         dScores.withUnsafeMutableBufferPointer { dS in
           CRFLoss.negativeLogLikelihood(
             stateScores: scores, transition: transition, expTransition: expTransition, labelCount: L,

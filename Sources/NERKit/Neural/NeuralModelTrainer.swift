@@ -74,7 +74,8 @@ public struct NeuralModelTrainer: ModelTrainer {
       guard let tokens = item.input.tokens else {
         throw DataError(line: item.input.line, "a neural model reads tokens, not CRFsuite attributes")
       }
-      let ids = try item.labels.map { label in
+      let ids = try item.labels.enumerated().map { t, label in
+        if item.known.map({ $0[t] }) == false { return -1 }  // free: any label
         guard let id = labelID[label] else { throw DataError(line: item.input.line, "label '\(label)' is not one of the model's") }
         return id
       }

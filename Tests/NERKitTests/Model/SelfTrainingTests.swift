@@ -67,6 +67,38 @@ struct SelfTrainingTests {
     #expect(entity[5].confidence == (spans.map(\.probability).min() ?? direct.nbest[0].probability))
   }
 
+  /// With a token confidence, labelling gives each label's marginal probability, and the
+  /// labels below it are free: they reach the neural trainer as -1 and the linear
+  /// trainer's set as -1, the confident ones as labels.
+  @Test func uncertainLabelsAreLeftFree() throws {
+    let trained = NeuralModelFileTests.sample()
+    var s = SelfTraining()
+    s.minTokenConfidence = 0.6
+    var sentence = Sentence()
+    sentence.columns = [Column(key: "tokens", values: ["Mr", "Smith", "in", "Oslo", "Lima"])]
+    let input = ModelInput(sentence, language: "en")
+    let p = try s.label([input], with: SequenceTagger(trained))[0]
+    let direct = try SequenceTagger(trained).predict([input], marginals: true)[0].get()
+    #expect(p.probabilities == direct.probabilities && p.probabilities.count == 5)
+    let known = p.known(minimum: 0.6)!
+    #expect(known == direct.probabilities.map { $0 >= 0.6 })
+    #expect(p.known(minimum: 0) == nil)
+    var q = p
+    q.probabilities = [0.9, 0.3, 0.95, 0.59, 0.6]
+    let mask = q.known(minimum: 0.6)!
+    #expect(mask == [true, false, true, false, true])
+    var corpus = LabelledCorpus(trainingScheme: nil)
+    try corpus.add(input, labels: q.labels, weight: 1, known: mask)
+    try corpus.add(input, labels: q.labels, weight: 1, known: [true, true, true, true, true])
+    #expect(corpus.items[0].known == mask && corpus.items[1].known == nil)
+    #expect(throws: DataError.self) { try corpus.add(input, labels: q.labels, weight: 1, known: [true]) }
+    var t = NeuralModelTrainer()
+    t.initial = trained.of(NeuralCRF.self)
+    let ids = try t.startingModel(corpus, log: .silent).0.sentences.map(\.labels)
+    let labelIDs = q.labels.map { trained.model.labels.firstIndex(of: $0)! }
+    #expect(ids[0] == labelIDs.enumerated().map { mask[$0.offset] ? $0.element : -1 } && ids[1] == labelIDs)
+  }
+
   /// A later round of the neural trainer goes on from the network it is given (same
   /// vocabularies and labels), for the epochs of a round.
   @Test func neuralRoundsGoOnFromTheNetwork() throws {
