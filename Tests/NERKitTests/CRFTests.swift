@@ -72,24 +72,33 @@ struct CRFTests {
 
   @Test func gradientMatchesFiniteDifferences() {
     let (model, x) = Self.fixture(labels: 3, attributes: 5, length: 5, seed: 11)
-    let gold = [0, 2, 2, 1, 0]
+    Self.expectLogLikelihoodGradient(model, x, labels: [0, 2, 2, 1, 0], weight: 0.7)
+  }
+
+  /// Checks ``LogLikelihood/accumulate`` (its value again from scratch, and its gradient
+  /// of the negative log-likelihood) against central differences over every weight.
+  static func expectLogLikelihoodGradient(_ model: CRFModel, _ x: AttributeSequence, labels: [Int], weight: Double) {
     var gradient = [Double](repeating: 0, count: model.weightCount)
-    let ll = LogLikelihood.accumulate(model: model, x: x, labels: gold, weight: 0.7, into: &gradient)
-    func llAt(_ w: [Double]) -> Double {
+    let ll = LogLikelihood.accumulate(model: model, x: x, labels: labels, weight: weight, into: &gradient)
+    func loss(_ w: [Double]) -> Double {
       var m = model
       m.weights = w
       var scratch = [Double](repeating: 0, count: m.weightCount)
-      return LogLikelihood.accumulate(model: m, x: x, labels: gold, weight: 0.7, into: &scratch)
+      return -LogLikelihood.accumulate(model: m, x: x, labels: labels, weight: weight, into: &scratch)
     }
-    #expect(abs(ll - llAt(model.weights)) < 1e-12)
-    let h = 1e-5
-    for k in 0..<model.weightCount {
-      var plus = model.weights
-      var minus = model.weights
+    #expect(abs(ll + loss(model.weights)) < 1e-12)
+    expectCentralDifferences(loss, at: model.weights, gradient: gradient, what: "weight")
+  }
+
+  /// Checks `gradient` against central differences of `f` at `x`, coordinate by coordinate.
+  static func expectCentralDifferences(_ f: ([Double]) -> Double, at x: [Double], gradient: [Double], what: String,
+                                       h: Double = 1e-5, tolerance: Double = 1e-6) {
+    for k in x.indices {
+      var plus = x, minus = x
       plus[k] += h
       minus[k] -= h
-      let numeric = -(llAt(plus) - llAt(minus)) / (2 * h)
-      #expect(abs(numeric - gradient[k]) < 1e-6, "weight \(k): numeric \(numeric), analytic \(gradient[k])")
+      let numeric = (f(plus) - f(minus)) / (2 * h)
+      #expect(abs(numeric - gradient[k]) < tolerance, "\(what) \(k): numeric \(numeric), analytic \(gradient[k])")
     }
   }
 

@@ -39,23 +39,7 @@ struct SparseCRFTests {
 
   @Test func sparseGradientMatchesFiniteDifferences() {
     let (model, x) = Self.sparseFixture(seed: 9)
-    let gold = [1, 2, 2, 0, 3]
-    var gradient = [Double](repeating: 0, count: model.weightCount)
-    _ = LogLikelihood.accumulate(model: model, x: x, labels: gold, weight: 1.3, into: &gradient)
-    func ll(_ w: [Double]) -> Double {
-      var m = model
-      m.weights = w
-      var scratch = [Double](repeating: 0, count: m.weightCount)
-      return LogLikelihood.accumulate(model: m, x: x, labels: gold, weight: 1.3, into: &scratch)
-    }
-    let h = 1e-5
-    for k in 0..<model.weightCount {
-      var plus = model.weights, minus = model.weights
-      plus[k] += h
-      minus[k] -= h
-      let numeric = -(ll(plus) - ll(minus)) / (2 * h)
-      #expect(abs(numeric - gradient[k]) < 1e-6, "weight \(k)")
-    }
+    CRFTests.expectLogLikelihoodGradient(model, x, labels: [1, 2, 2, 0, 3], weight: 1.3)
   }
 
   @Test func entityProbabilityMatchesBruteForce() {

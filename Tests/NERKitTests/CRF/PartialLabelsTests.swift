@@ -37,23 +37,7 @@ struct PartialLabelsTests {
 
   @Test func linearGradientMatchesFiniteDifferences() {
     let (model, x) = CRFTests.fixture(labels: 3, attributes: 5, length: 5, seed: 11)
-    let partial = [0, -1, 2, -1, -1]
-    var gradient = [Double](repeating: 0, count: model.weightCount)
-    _ = LogLikelihood.accumulate(model: model, x: x, labels: partial, weight: 0.7, into: &gradient)
-    func llAt(_ w: [Double]) -> Double {
-      var m = model
-      m.weights = w
-      var scratch = [Double](repeating: 0, count: m.weightCount)
-      return LogLikelihood.accumulate(model: m, x: x, labels: partial, weight: 0.7, into: &scratch)
-    }
-    let h = 1e-5
-    for k in 0..<model.weightCount {
-      var plus = model.weights, minus = model.weights
-      plus[k] += h
-      minus[k] -= h
-      let numeric = -(llAt(plus) - llAt(minus)) / (2 * h)
-      #expect(abs(numeric - gradient[k]) < 1e-6, "weight \(k): numeric \(numeric), analytic \(gradient[k])")
-    }
+    CRFTests.expectLogLikelihoodGradient(model, x, labels: [0, -1, 2, -1, -1], weight: 0.7)
   }
 
   /// The neural CRF's loss: d(loss)/d(state scores) and d(loss)/d(transitions).
@@ -78,21 +62,8 @@ struct PartialLabelsTests {
     }
     let (l0, dS, dA) = loss(scores, transition)
     #expect(l0 > 0)
-    let h = 1e-5
-    for k in 0..<(T * L) {
-      var p = scores, m = scores
-      p[k] += h
-      m[k] -= h
-      let numeric = (loss(p, transition).0 - loss(m, transition).0) / (2 * h)
-      #expect(abs(numeric - dS[k]) < 1e-6, "score \(k): numeric \(numeric), analytic \(dS[k])")
-    }
-    for k in 0..<(L * L) {
-      var p = transition, m = transition
-      p[k] += h
-      m[k] -= h
-      let numeric = (loss(scores, p).0 - loss(scores, m).0) / (2 * h)
-      #expect(abs(numeric - dA[k]) < 1e-6, "transition \(k): numeric \(numeric), analytic \(dA[k])")
-    }
+    CRFTests.expectCentralDifferences({ loss($0, transition).0 }, at: scores, gradient: dS, what: "state score")
+    CRFTests.expectCentralDifferences({ loss(scores, $0).0 }, at: transition, gradient: dA, what: "transition")
     // A free position's gradient is the difference of two marginals: it sums to 0.
     #expect(abs((L..<(2 * L)).map { dS[$0] }.reduce(0, +)) < 1e-9)
   }
