@@ -43,7 +43,10 @@
 # with --no-length-threshold, --min-confidence 0.9, --confidence entity
 # --min-confidence 0.9, --pseudo-weight 2 --no-length-threshold, and with uncertain
 # labels left free: --min-token-confidence 0.9 (tok9), the same with
-# --no-length-threshold (tok9nolen) and 0.7 (tok7nolen); SWEEP names a subset; each scored on nl.dev
+# --no-length-threshold (tok9nolen) and 0.7 (tok7nolen); 6 rounds instead of 3 (r6,
+# tok7nolen-r6; the last option given wins), a noisier student (--dropout 0.7 in the
+# rounds instead of 0.5: drop7, tok7nolen-drop7); SWEEP names a subset, SWEEP_LANG another
+# language than nl (its file: sweep.L.tsv); each scored on nl.dev
 # (the choice: the paper's "tuned on target dev" setting) and on nl.test
 # (bench/out/zeroresource_neural/sweep.tsv: name, seed, dev F1, test F1, seconds).
 # Every neural run: --kind neural --lower --freeze-embeddings --epochs EPOCHS, patience
@@ -133,10 +136,12 @@ train() {
 }
 
 if [[ ${1:-} == sweep ]]; then
-  seed=${SEED:-1} l=nl
+  seed=${SEED:-1} l=${SWEEP_LANG:-nl}
   start_model=$out/$l.both.$seed.model
   [[ -s $start_model ]] || { echo "bench/zeroresource_neural.sh sweep: run the both row of $l seed $seed first" >&2; exit 66; }
-  sweep=$out/sweep.tsv
+  # nl's runs keep their first names; another language's carry it.
+  tag_l=""; [[ $l == nl ]] || tag_l=".$l"
+  sweep=$out/sweep$tag_l.tsv
   touch "$sweep"
   for name in ${SWEEP:-defaults nolen conf9 ent9 w2nolen tok9 tok9nolen tok7nolen}; do
     awk -F'\t' -v n="$name" -v s="$seed" '$1 == n && $2 == s { f = 1 } END { exit !f }' "$sweep" && continue
@@ -149,13 +154,17 @@ if [[ ${1:-} == sweep ]]; then
       tok9) opts=(--min-token-confidence 0.9) ;;
       tok9nolen) opts=(--min-token-confidence 0.9 --no-length-threshold) ;;
       tok7nolen) opts=(--min-token-confidence 0.7 --no-length-threshold) ;;
+      r6) opts=(--rounds 6) ;;
+      tok7nolen-r6) opts=(--min-token-confidence 0.7 --no-length-threshold --rounds 6) ;;
+      drop7) opts=(--dropout 0.7) ;;
+      tok7nolen-drop7) opts=(--min-token-confidence 0.7 --no-length-threshold --dropout 0.7) ;;
       *) echo "bench/zeroresource_neural.sh sweep: unknown setting $name" >&2; exit 64 ;;
     esac
-    model=$out/sweep.$name.$seed.model
+    model=$out/sweep$tag_l.$name.$seed.model
     start=$(date +%s)
     "$tag" train "${neural[@]}" --seed "$seed" --share-directions --start-model "$start_model" "${self_train[@]}" "${opts[@]}" \
       --unlabelled "$l=$out/$l.unlabelled.conll" --embeddings "en=$out/en-$l.vec" --embeddings "$l=$data/embeddings/$l.vec" \
-      "en=$en_train" "$l=$out/translated.$l.train.conll" -m "$model" 2> "$out/sweep.$name.$seed.log"
+      "en=$en_train" "$l=$out/translated.$l.train.conll" -m "$model" 2> "$out/sweep$tag_l.$name.$seed.log"
     end=$(date +%s)
     dev=$("$tag" -m "$model" --lang "$l" "$data/conll2002/$l.dev" | "$score" | awk '/^accuracy/ { print $NF }')
     test=$("$tag" -m "$model" --lang "$l" "$data/conll2002/$l.test" | "$score" | awk '/^accuracy/ { print $NF }')
