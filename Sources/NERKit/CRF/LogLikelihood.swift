@@ -35,8 +35,8 @@ public enum LogLikelihood {
       weight: weight, dScores: nil, dTransitions: g + transitionBase)
     let A = model.attributeCount
     var marginals = [Double](repeating: 0, count: L)
-    // The observed counts of a partial labelling are expected counts over the label
-    // sequences that agree with it; a free position's label is -1 and matches no feature.
+    // A free position (label -1, in a partial labelling) has for observed counts its
+    // marginals over the label sequences that agree with the labelling.
     var observed = [Double](repeating: 0, count: L)
     marginals.withUnsafeMutableBufferPointer { marginals in
       model.featureStart.withUnsafeBufferPointer { start in
@@ -44,19 +44,8 @@ public enum LogLikelihood {
           x.ids.withUnsafeBufferPointer { ids in
             for t in 0..<T {
               for y in 0..<L { marginals[y] = lattice.marginal(t, y) }
-              if let restricted, labels[t] < 0 {
-                for y in 0..<L { observed[y] = restricted.marginal(t, y) }
-                for k in x.range(t) {
-                  let a = Int(ids[k])
-                  guard a >= 0 && a < A else { continue }
-                  let v = x.value(k) * weight
-                  for f in start[a]..<start[a + 1] {
-                    let y = Int(label[f])
-                    g[f] += v * (marginals[y] - observed[y])
-                  }
-                }
-                continue
-              }
+              let free = labels[t] < 0
+              if free, let restricted { for y in 0..<L { observed[y] = restricted.marginal(t, y) } }
               let gold = Int32(labels[t])
               for k in x.range(t) {
                 let a = Int(ids[k])
@@ -65,7 +54,7 @@ public enum LogLikelihood {
                 for f in start[a]..<start[a + 1] {
                   let y = label[f]
                   g[f] += v * marginals[Int(y)]
-                  if y == gold { g[f] -= v }
+                  if free { g[f] -= v * observed[Int(y)] } else if y == gold { g[f] -= v }
                 }
               }
             }
