@@ -38,6 +38,10 @@
 #   both+scores both, with --transfer-scores (the English tag scores after its states).
 #   both+drop   both, with --transfer-dropout 0.5 (dropout on the English features while
 #               training, as --dropout 0.5 does on the input).
+#   both+tokdrop, both+sentdrop
+#               both+drop with --transfer-dropout-unit token or sentence: half the tokens
+#               (sentences) train without their English features, so the tagger's own
+#               features cannot lean on them (modality dropout).
 # Both CAN rows take --source-embeddings L-en.vec (L.vec mapped into en.vec's space by
 # Procrustes on the L-en train dictionary: ner-translate align --rounds 1) and
 # --target-embeddings en.vec. Every run: 2 threads, --seed s for s in SEEDS, EPOCHS epochs
@@ -89,7 +93,7 @@ table() {
     echo "| setting | row | F1 | n | gain | dev | train s | tag tokens/s |"
     echo "|---|---|---:|---:|---:|---:|---:|---:|"
     for s in es1k nl1k uk100 es nl; do
-      for row in base alignment embedding both both+scores both+drop; do
+      for row in base alignment embedding both both+scores both+drop both+tokdrop both+sentdrop; do
         awk -F'\t' -v s="$s" -v r="$row" -v dir="$out" '
           function dev(file,   line, best, f) {
             best = -1
@@ -177,8 +181,10 @@ for s in $settings; do
         both | both+scores) can=(--transfer-model "$out/$en_model.model" --transfer-dictionary "$both"
           --attention alignment --source-embeddings "$mapped" --target-embeddings "$vec/en.vec")
           [[ $row == both+scores ]] && can+=(--transfer-scores) ;;
-        both+drop) can=(--transfer-model "$out/$en_model.model" --transfer-dictionary "$both"
-          --attention alignment --source-embeddings "$mapped" --target-embeddings "$vec/en.vec" --transfer-dropout 0.5) ;;
+        both+drop | both+tokdrop | both+sentdrop) can=(--transfer-model "$out/$en_model.model" --transfer-dictionary "$both"
+          --attention alignment --source-embeddings "$mapped" --target-embeddings "$vec/en.vec" --transfer-dropout 0.5)
+          [[ $row == both+tokdrop ]] && can+=(--transfer-dropout-unit token)
+          [[ $row == both+sentdrop ]] && can+=(--transfer-dropout-unit sentence) ;;
         *) echo "bench/can.sh: unknown row $row" >&2; exit 64 ;;
       esac
       model=$out/$s.$row.$seed.model

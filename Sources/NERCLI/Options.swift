@@ -44,3 +44,4 @@ public enum CorpusFormat: String, CaseIterable, ExpressibleByArgument, Sendable 
 }
 
 extension AttentionKind: ExpressibleByArgument {}
+extension TransferDropoutUnit: ExpressibleByArgument {}

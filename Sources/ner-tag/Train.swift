@@ -221,6 +221,7 @@ extension NERTag {
         var t = try neural.trainer(threads: threads, patience: patience, note: note)
         t.transfer = try transfer.source(maxVocab: neural.maxPretrained, note: note)
         t.options.transferDropout = transfer.transferDropout
+        t.options.transferDropoutUnit = transfer.transferDropoutUnit
         return t
       default: throw ToolFailure("no trainer for --kind \(kind.name)", status: ExitStatus.usage)
       }

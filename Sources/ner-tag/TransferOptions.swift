@@ -22,6 +22,9 @@ struct TransferOptions: ParsableArguments {
   @Option(help: ArgumentHelp("(neural) Dropout on the English features while training (each value dropped with this probability, the others scaled up), beside --dropout on the input.", valueName: "rate"))
   var transferDropout: Double = 0
 
+  @Option(help: "(neural) What one draw of --transfer-dropout drops: a value, a token's English features or a sentence's (the sentence then trains as if there were no transfer source).")
+  var transferDropoutUnit: TransferDropoutUnit = .value
+
   @Option(help: ArgumentHelp("(neural) Vectors of the training language, in the English vectors' space (or mapped there by --mapping): they choose among several translations, as ner-translate does, and make embedding attention.", valueName: "file"))
   var sourceEmbeddings: String?
 
@@ -37,6 +40,7 @@ struct TransferOptions: ParsableArguments {
       ("--transfer-model", transferModel != nil), ("--transfer-dictionary", transferDictionary != nil),
       ("--source-embeddings", sourceEmbeddings != nil), ("--target-embeddings", targetEmbeddings != nil),
       ("--mapping", mapping != nil), ("--transfer-scores", transferScores), ("--transfer-dropout", transferDropout != 0),
+      ("--transfer-dropout-unit", transferDropoutUnit != .value),
     ]
     return options.filter(\.given).map(\.name)
   }
@@ -50,6 +54,9 @@ struct TransferOptions: ParsableArguments {
       throw ValidationError("give both --source-embeddings and --target-embeddings, or neither.")
     }
     if !(0..<1).contains(transferDropout) { throw ValidationError("--transfer-dropout must be in [0, 1).") }
+    if transferDropoutUnit != .value && transferDropout == 0 {
+      throw ValidationError("--transfer-dropout-unit is the unit of --transfer-dropout; give the rate too.")
+    }
     if mapping != nil && sourceEmbeddings == nil { throw ValidationError("--mapping applies to --source-embeddings; give the embeddings too.") }
     if attention == .embedding && sourceEmbeddings == nil {
       throw ValidationError("--attention embedding needs --source-embeddings and --target-embeddings.")

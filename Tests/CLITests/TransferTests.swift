@@ -44,22 +44,29 @@ struct TransferTests {
   }
 
   /// The same seed gives the same model bytes on one thread and on two, with embedding
-  /// attention (vectors travel in the model) and dropout on the English features.
+  /// attention (vectors travel in the model) and dropout on the English features, by value
+  /// and by sentence (which give different models).
   @Test func threadsDoNotChangeTheModel() throws {
     let vectors = ["nosotros 1 0 0", "en 0 1 0", "Lima 0 0 1", "salió 1 1 0"]
     let source = TagTests.file("4 3\n" + vectors.joined(separator: "\n") + "\n", ".vec")
     let target = TagTests.file("4 3\nwe 1 0 0\nin 0 1 0\nLima 0 0 1\nleft 1 1 0\n", ".vec")
     let train = TagTests.file(Self.spanish(30))
-    var models: [Data] = []
-    for threads in ["1", "2"] {
-      let path = FileManager.default.temporaryDirectory.appendingPathComponent("can-\(UUID().uuidString).model").path
-      let args = ["train", "-q", "-m", path, "--threads", threads, "--epochs", "2"] + NeuralTagTests.small
-        + Self.transfer(["--attention", "embedding", "--source-embeddings", source, "--target-embeddings", target, "--transfer-dropout", "0.3"]) + [train]
-      let r = try ToolRunner.run("ner-tag", args)
-      #expect(r.status == 0, "\(r.stderr)")
-      models.append(try Data(contentsOf: URL(fileURLWithPath: path)))
+    var byUnit: [Data] = []
+    for unit in ["value", "sentence"] {
+      var models: [Data] = []
+      for threads in ["1", "2"] {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("can-\(UUID().uuidString).model").path
+        let args = ["train", "-q", "-m", path, "--threads", threads, "--epochs", "2"] + NeuralTagTests.small
+          + Self.transfer(["--attention", "embedding", "--source-embeddings", source, "--target-embeddings", target,
+                           "--transfer-dropout", "0.3", "--transfer-dropout-unit", unit]) + [train]
+        let r = try ToolRunner.run("ner-tag", args)
+        #expect(r.status == 0, "\(r.stderr)")
+        models.append(try Data(contentsOf: URL(fileURLWithPath: path)))
+      }
+      #expect(models[0] == models[1] && !models[0].isEmpty, "\(unit)")
+      byUnit.append(models[0])
     }
-    #expect(models[0] == models[1] && !models[0].isEmpty)
+    #expect(byUnit[0] != byUnit[1])
   }
 
   @Test func badOptions() throws {
@@ -78,6 +85,10 @@ struct TransferTests {
     #expect(rate.status == 64 && rate.stderr.contains("--transfer-dropout must be in [0, 1)"), "\(rate.stderr)")
     let dropoutAlone = try run(NeuralTagTests.small + ["--transfer-dropout", "0.5"])
     #expect(dropoutAlone.status == 64 && dropoutAlone.stderr.contains("needs both --transfer-model"), "\(dropoutAlone.stderr)")
+    let unitAlone = try run(NeuralTagTests.small + Self.transfer(["--transfer-dropout-unit", "sentence"]))
+    #expect(unitAlone.status == 64 && unitAlone.stderr.contains("give the rate too"), "\(unitAlone.stderr)")
+    let badUnit = try run(NeuralTagTests.small + Self.transfer(["--transfer-dropout", "0.5", "--transfer-dropout-unit", "word"]))
+    #expect(badUnit.status == 64 && badUnit.stderr.contains("--transfer-dropout-unit"), "\(badUnit.stderr)")
     let missing = try run(NeuralTagTests.small + ["--transfer-model", Self.english, "--transfer-dictionary", "/nonexistent/es-en.txt"])
     #expect(missing.status == 66, "\(missing.stderr)")
     let linearModel = try TagTests.train([], TagTests.corpus(10))

@@ -49,8 +49,14 @@ final class NetworkPass {
         let keep = 1 / (1 - d.transferRate)
         for k in batch.sentences.indices {
           let t = T.pointer + batch.sentenceStart[k] * tw
-          for j in 0..<(batch.sentences[k].words.count * tw) {
-            t[j] = batch.streams![k].unit() < d.transferRate ? 0 : t[j] * keep
+          let n = batch.sentences[k].words.count
+          // One draw a value, a token (tw values) or the sentence (n × tw values).
+          let run = d.transferUnit == .value ? 1 : d.transferUnit == .token ? tw : n * tw
+          var j = 0
+          while j < n * tw {
+            let drop = batch.streams![k].unit() < d.transferRate
+            for c in j..<(j + run) { t[c] = drop ? 0 : t[c] * keep }
+            j += run
           }
         }
       }

@@ -112,6 +112,8 @@ public enum NeuralTrainer {
     public var dropout = 0.5
     /// Dropout on the transfer features (a ``ConverseTransfer``'s columns), 0 for none.
     public var transferDropout = 0.0
+    /// What one draw of ``transferDropout`` drops.
+    public var transferDropoutUnit = TransferDropoutUnit.value
     public var seed: UInt64 = 1
     public var threads = 2
     /// Epochs without a better development score before stopping.
@@ -155,7 +157,8 @@ public enum NeuralTrainer {
       var order = Array(data.indices)
       order.shuffle(using: &rng)
       let dropout = options.dropout > 0 || options.transferDropout > 0
-        ? Dropout(rate: Float(options.dropout), seed: options.seed, epoch: UInt64(epoch), transferRate: Float(options.transferDropout)) : nil
+        ? Dropout(rate: Float(options.dropout), seed: options.seed, epoch: UInt64(epoch), transferRate: Float(options.transferDropout),
+                  transferUnit: options.transferDropoutUnit) : nil
       let lr = Float(options.rate / (1 + options.decay * Double(epoch)))
       var total = 0.0
       var start = 0

@@ -7,6 +7,20 @@ struct Dropout {
   /// The rate on the transfer features (``NeuralConfiguration/transferWidth`` columns),
   /// drawn after the input's mask from the same streams.
   var transferRate: Float = 0
+  /// What one draw of ``transferRate`` drops: a value, a token's features or a
+  /// sentence's.
+  var transferUnit: TransferDropoutUnit = .value
+}
+
+/// What transfer dropout drops at once (``NeuralTrainer/Options/transferDropoutUnit``).
+public enum TransferDropoutUnit: String, CaseIterable, Sendable {
+  /// Each value on its own, as input dropout does.
+  case value
+  /// All of a token's transfer features.
+  case token
+  /// All of a sentence's: the tagger then trains on that sentence as if it had no
+  /// transfer source, so its own features cannot lean on the English ones.
+  case sentence
 }
 
 /// The input layer of the sentence BiLSTM: each token's feature sources side by side

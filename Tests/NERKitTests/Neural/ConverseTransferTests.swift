@@ -143,6 +143,51 @@ struct ConverseTransferTests {
     #expect(nonzero > 20 && zeroed > nonzero / 5 && zeroed < nonzero * 4 / 5, "\(zeroed) of \(nonzero)")
   }
 
+  /// --transfer-dropout-unit token (sentence) drops a token's (a sentence's) English
+  /// features at once: each token row (sentence) of T is all dropped or all doubled,
+  /// and both happen (over a few seeds, since the toy has 4 sentences).
+  @Test(arguments: [TransferDropoutUnit.token, .sentence])
+  func transferDropoutByTokenOrSentence(_ unit: TransferDropoutUnit) throws {
+    let (model, data) = NeuralGradientTests.toy(transfer: try Self.transfer())
+    let S = model.configuration.stateWidth, W = model.configuration.transferWidth
+    func states(_ dropout: Dropout?) -> (states: [Float], starts: [Int]) {
+      model.parameters.withUnsafeBufferPointer { p in
+        let pass = NetworkPass(model: model, p.baseAddress!, data, dropout: dropout)
+        return (Array(UnsafeBufferPointer(start: pass.states.pointer, count: pass.states.count)), pass.sentenceStart)
+      }
+    }
+    let (plain, starts) = states(nil)
+    // The groups of rows dropped together.
+    let groups: [Range<Int>] = unit == .token
+      ? (0..<(plain.count / S)).map { $0..<($0 + 1) }
+      : starts.indices.map { k in starts[k]..<(k + 1 < starts.count ? starts[k + 1] : plain.count / S) }
+    var kept = 0, zeroed = 0
+    for seed: UInt64 in 1...4 {
+      let dropout = Dropout(rate: 0, seed: seed, epoch: 1, transferRate: 0.5, transferUnit: unit)
+      let dropped = states(dropout).states
+      #expect(dropped == states(dropout).states)
+      for rows in groups {
+        var allZero = true, allDoubled = true, anyValue = false
+        for row in rows {
+          for c in 0..<S {
+            let a = plain[row * S + c], b = dropped[row * S + c]
+            if c < S - W { #expect(a == b); continue }
+            guard a != 0 else { continue }
+            anyValue = true
+            if b != 0 { allZero = false }
+            if abs(b - 2 * a) > 1e-6 * max(1, abs(a)) { allDoubled = false }
+          }
+        }
+        guard anyValue else { continue }
+        #expect(allZero != allDoubled, "seed \(seed), rows \(rows)")
+        if allZero { zeroed += 1 } else { kept += 1 }
+      }
+    }
+    #expect(zeroed > 0 && kept > 0, "\(zeroed) dropped, \(kept) kept")
+    let dropout = Dropout(rate: 0.3, seed: 5, epoch: 2, transferRate: 0.5, transferUnit: unit)
+    NeuralGradientTests().checkNetwork(shareDirections: false, dropout: dropout, transfer: try Self.transfer())
+  }
+
   /// With the English tag scores, T's rows are [states ; scores] attended alike, and the
   /// setting travels in the model file.
   @Test func scores() throws {
