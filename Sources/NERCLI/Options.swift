@@ -45,3 +45,4 @@ public enum CorpusFormat: String, CaseIterable, ExpressibleByArgument, Sendable 
 
 extension AttentionKind: ExpressibleByArgument {}
 extension TransferDropoutUnit: ExpressibleByArgument {}
+extension TransferPlacement: ExpressibleByArgument {}

@@ -25,6 +25,9 @@ struct TransferOptions: ParsableArguments {
   @Option(help: "(neural) What one draw of --transfer-dropout drops: a value, a token's English features or a sentence's (the sentence then trains as if there were no transfer source).")
   var transferDropoutUnit: TransferDropoutUnit = .value
 
+  @Option(help: "(neural) Where the English features join this model: beside its sentence BiLSTM's states under the tag layer (states, the paper's place) or in the BiLSTM's input beside each word's own features (input).")
+  var transferInto: TransferPlacement = .states
+
   @Option(help: ArgumentHelp("(neural) Vectors of the training language, in the English vectors' space (or mapped there by --mapping): they choose among several translations, as ner-translate does, and make embedding attention.", valueName: "file"))
   var sourceEmbeddings: String?
 
@@ -40,7 +43,7 @@ struct TransferOptions: ParsableArguments {
       ("--transfer-model", transferModel != nil), ("--transfer-dictionary", transferDictionary != nil),
       ("--source-embeddings", sourceEmbeddings != nil), ("--target-embeddings", targetEmbeddings != nil),
       ("--mapping", mapping != nil), ("--transfer-scores", transferScores), ("--transfer-dropout", transferDropout != 0),
-      ("--transfer-dropout-unit", transferDropoutUnit != .value),
+      ("--transfer-dropout-unit", transferDropoutUnit != .value), ("--transfer-into", transferInto != .states),
     ]
     return options.filter(\.given).map(\.name)
   }
@@ -84,6 +87,6 @@ struct TransferOptions: ParsableArguments {
       attention.target = target
     }
     note("\(modelPath): transfer from a neural model of \(english.parameters.count) weights; \(dictionaryPath): \(dictionary.count) words")
-    return try ConverseTransfer(english: english, dictionary: dictionary, attention: attention, scores: transferScores)
+    return try ConverseTransfer(english: english, dictionary: dictionary, attention: attention, scores: transferScores, placement: transferInto)
   }
 }

@@ -43,6 +43,23 @@ struct TransferTests {
     #expect(dump.text.contains("transfer dictionary = 10 words, 10 pairs") && dump.text.contains("transfer vectors = none"), "\(dump.text)")
   }
 
+  /// --transfer-into input: the English features enter the sentence BiLSTM's input; the
+  /// model trains, tags and says so in dump.
+  @Test func transferIntoTheInput() throws {
+    let model = FileManager.default.temporaryDirectory.appendingPathComponent("can-\(UUID().uuidString).model").path
+    let train = TagTests.file(Self.spanish(60))
+    let r = try ToolRunner.run("ner-tag", ["train", "-q", "-m", model, "--epochs", "20"] + NeuralTagTests.small
+      + Self.transfer(["--transfer-into", "input", "--transfer-dropout", "0.3", "--transfer-dropout-unit", "token"]) + ["es=" + train])
+    #expect(r.status == 0, "\(r.stderr)")
+    let test = TagTests.file(Self.spanish(9, seed: 4))
+    let scored = try ToolRunner.shell("ner-tag -m \(model) \(test) | ner-score")
+    #expect(scored.status == 0 && scored.text.contains("FB1: 100.00"), "\(scored.text)\(scored.stderr)")
+    let dump = try ToolRunner.run("ner-tag", ["dump", model])
+    #expect(dump.status == 0 && dump.text.contains("transfer attention = alignment; into the sentence BiLSTM's input"), "\(dump.text)")
+    let bad = try ToolRunner.run("ner-tag", ["train", "-q", "-m", model, "--transfer-into", "output"] + NeuralTagTests.small + Self.transfer() + [train])
+    #expect(bad.status == 64 && bad.stderr.contains("--transfer-into"), "\(bad.stderr)")
+  }
+
   /// The same seed gives the same model bytes on one thread and on two, with embedding
   /// attention (vectors travel in the model) and dropout on the English features, by value
   /// and by sentence (which give different models).

@@ -172,7 +172,7 @@ public enum CRFTrainer {
     let weights = data.weights
     let L = labels.count
     let observed = options.allStates ? [] : data.observedLabels()
-    var model = CRFModel(labelCount: L, attributeCount: data.attributeNames.count) { a in
+    let model = CRFModel(labelCount: L, attributeCount: data.attributeNames.count) { a in
       options.allStates ? Array(0..<L) : observed[a]
     }
     data = TrainingSet()  // the copies above are all that is needed from here on

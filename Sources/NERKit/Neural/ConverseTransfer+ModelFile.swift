@@ -3,6 +3,7 @@
 ///
 /// Fields: `transfer-attention` (alignment or embedding), `transfer-temperature`,
 /// `transfer-window`, `transfer-scores` (yes when T brings the English tag scores too;
+/// written only then), `transfer-into` (input when T enters the sentence BiLSTM's input;
 /// written only then). Sections: `transfer-model` (the English model's whole model file,
 /// which may not hold a transfer source itself), `transfer-dictionary` (a UInt32 count of
 /// source words, then each word and its translations as a counted list of strings, words
@@ -16,6 +17,7 @@ extension ConverseTransfer {
       ("transfer-window", "\(attention.window)"),
     ]
     if scores { list.append(("transfer-scores", ModelFields.yes(true))) }
+    if placement != .states { list.append(("transfer-into", placement.rawValue)) }
     return list
   }
 
@@ -46,8 +48,9 @@ extension ConverseTransfer {
     let temperatureText = fields.string("transfer-temperature")
     let window = try fields.int("transfer-window", default: 5, in: 0...1_000_000)
     let scores = try fields.bool("transfer-scores", default: false)
+    let placementText = fields.string("transfer-into")
     guard sections.contains("transfer-model") else {
-      guard kindText == nil && temperatureText == nil else { throw DataError(line: 0, "damaged model: transfer fields without a transfer model") }
+      guard kindText == nil && temperatureText == nil && placementText == nil else { throw DataError(line: 0, "damaged model: transfer fields without a transfer model") }
       return nil
     }
     guard let kindText, let kind = AttentionKind(rawValue: kindText) else {
@@ -55,6 +58,9 @@ extension ConverseTransfer {
     }
     guard let temperatureText, let temperature = Double(temperatureText), temperature.isFinite, temperature > 0 else {
       throw DataError(line: 0, "damaged model: field transfer-temperature is not a positive number")
+    }
+    guard let placement = TransferPlacement(rawValue: placementText ?? "states") else {
+      throw DataError(line: 0, "damaged model: field transfer-into is not states or input")
     }
     let m = try sections.reader("transfer-model"), d = try sections.reader("transfer-dictionary")
     let v = try sections.reader("transfer-vectors")
@@ -87,7 +93,7 @@ extension ConverseTransfer {
       attention.target = tables[1]
     }
     for r in [m, d, v] { try r.done() }
-    return try ConverseTransfer(english: english, dictionary: dictionary, attention: attention, scores: scores)
+    return try ConverseTransfer(english: english, dictionary: dictionary, attention: attention, scores: scores, placement: placement)
   }
 
   /// Lines for `ner-tag dump`.
@@ -95,6 +101,7 @@ extension ConverseTransfer {
     var attentionText = attention.kind.rawValue
     if attention.kind == .embedding { attentionText += " (temperature \(attention.temperature), window \(attention.window))" }
     if scores { attentionText += "; states and tag scores" }
+    if placement == .input { attentionText += "; into the sentence BiLSTM's input" }
     return [("transfer attention", attentionText),
             ("transfer model", "neural, \(english.parameters.count) weights, states of \(width), languages \(english.languages.joined(separator: " "))"),
             ("transfer dictionary", "\(dictionary.count) words, \(dictionary.pairCount) pairs"),

@@ -29,10 +29,14 @@ public final class ConverseTransfer: Sendable, Equatable {
   /// transitions) after its states: the English model's decisions, which a tagger with
   /// little data of its own can use directly.
   public let scores: Bool
+  /// Where T joins the tagger: beside its sentence BiLSTM's states under the tag layer
+  /// (the paper's place), or in the BiLSTM's input beside each token's own features.
+  public let placement: TransferPlacement
   /// Features already computed, by sentence (``caching()``), or nil.
   let cache: FeatureCache?
 
-  public init(english: NeuralCRF, dictionary: BilingualDictionary, attention: TranslationAttention, scores: Bool = false) throws {
+  public init(english: NeuralCRF, dictionary: BilingualDictionary, attention: TranslationAttention, scores: Bool = false,
+              placement: TransferPlacement = .states) throws {
     guard english.transfer == nil else {
       throw DataError(line: 0, "the English model has a transfer source of its own; give a model trained without one")
     }
@@ -46,6 +50,7 @@ public final class ConverseTransfer: Sendable, Equatable {
     self.dictionary = dictionary
     self.attention = attention
     self.scores = scores
+    self.placement = placement
     cache = nil
   }
 
@@ -54,6 +59,7 @@ public final class ConverseTransfer: Sendable, Equatable {
     dictionary = other.dictionary
     attention = other.attention
     scores = other.scores
+    placement = other.placement
     self.cache = cache
   }
 
@@ -63,7 +69,8 @@ public final class ConverseTransfer: Sendable, Equatable {
   public func caching(capacity: Int = 50_000_000) -> ConverseTransfer { ConverseTransfer(self, cache: FeatureCache(capacity: capacity)) }
 
   public static func == (a: ConverseTransfer, b: ConverseTransfer) -> Bool {
-    a === b || (a.english == b.english && a.dictionary == b.dictionary && a.attention == b.attention && a.scores == b.scores)
+    a === b || (a.english == b.english && a.dictionary == b.dictionary && a.attention == b.attention && a.scores == b.scores
+                  && a.placement == b.placement)
   }
 
   /// The columns of T: the English model's state width (and its label count with
@@ -144,6 +151,15 @@ public final class ConverseTransfer: Sendable, Equatable {
       return T
     }
   }
+}
+
+/// Where the transfer features T join a tagger (``ConverseTransfer/placement``).
+public enum TransferPlacement: String, CaseIterable, Sendable {
+  /// Beside the sentence BiLSTM's states, under the tag layer (CAN).
+  case states
+  /// In the sentence BiLSTM's input, beside each token's characters and word embedding:
+  /// the BiLSTM can weigh the English features against the word's own and its context's.
+  case input
 }
 
 /// Features by sentence, shared by threads, bounded in size (once full, it keeps what it

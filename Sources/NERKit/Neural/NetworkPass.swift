@@ -37,7 +37,7 @@ final class NetworkPass {
       states = LanguageEncoders.concatenate(states, w, run.output, w, rows: batch.tokenCount)
       languageRun = run
     }
-    let tw = layout.configuration.transferWidth
+    let tw = layout.configuration.transferStateWidth
     if tw > 0 {
       let T = FloatBuffer(batch.tokenCount * tw)
       for (k, s) in batch.sentences.enumerated() {
@@ -46,18 +46,9 @@ final class NetworkPass {
       }
       if let d = batch.dropout, d.transferRate > 0 {
         // Constants, so no mask is kept: the tag layer's run holds the dropped values.
-        let keep = 1 / (1 - d.transferRate)
         for k in batch.sentences.indices {
           let t = T.pointer + batch.sentenceStart[k] * tw
-          let n = batch.sentences[k].words.count
-          // One draw a value, a token (tw values) or the sentence (n × tw values).
-          let run = d.transferUnit == .value ? 1 : d.transferUnit == .token ? tw : n * tw
-          var j = 0
-          while j < n * tw {
-            let drop = batch.streams![k].unit() < d.transferRate
-            for c in j..<(j + run) { t[c] = drop ? 0 : t[c] * keep }
-            j += run
-          }
+          d.dropTransfer(tokens: batch.sentences[k].words.count, width: tw, stream: &batch.streams![k]) { t + $0 * tw }
         }
       }
       let w = layout.configuration.stateWidth - tw

@@ -61,8 +61,7 @@ extension NeuralCRF: SequenceModel {
   init(_ c: NeuralConfiguration, labels l: ByteReader, languages g: ByteReader, characters ch: ByteReader,
        vocabularies v: ByteReader, parameters p: ByteReader, embeddings e: ByteReader,
        transfer: ConverseTransfer? = nil) throws {
-    var c = c
-    c.transferWidth = transfer?.width ?? 0
+    let c = c.adopting(transfer)
     let labels = try l.labels(), languages = try g.strings()
     guard !languages.isEmpty else { throw DataError(line: 0, "damaged model: no languages") }
     var characters: [UInt32] = []

@@ -35,11 +35,11 @@ public struct NeuralCRF: Equatable, Sendable {
 
   /// A model with the given vocabularies and weights (`parameters` laid out as
   /// ``ParameterLayout`` says; checked by the caller).
-  /// The configuration's ``NeuralConfiguration/transferWidth`` is set from `transfer`.
+  /// The configuration's ``NeuralConfiguration/transferWidth`` and
+  /// ``NeuralConfiguration/transferInput`` are set from `transfer`.
   public init(configuration: NeuralConfiguration, labels: [String], languages: [String], characters: [UInt32],
               vocabularies: [[String]], parameters: [Float], embeddings: [[Float]], transfer: ConverseTransfer? = nil) {
-    var configuration = configuration
-    configuration.transferWidth = transfer?.width ?? 0
+    let configuration = configuration.adopting(transfer)
     self.configuration = configuration
     self.transfer = transfer
     self.labels = labels
@@ -69,8 +69,7 @@ public struct NeuralCRF: Equatable, Sendable {
               vocabularies: [[String]], pretrained: [String: WordEmbeddings] = [:], transfer: ConverseTransfer? = nil,
               seed: UInt64) {
     var rng = SeededRandom(seed, 1)
-    var configuration = configuration
-    configuration.transferWidth = transfer?.width ?? 0
+    let configuration = configuration.adopting(transfer)
     let layout = ParameterLayout(configuration, characters: characters.count, languages: languages.count, labels: labels.count)
     let parameters = layout.initialParameters(&rng)
     let d = configuration.wordDim

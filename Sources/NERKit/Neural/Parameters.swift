@@ -36,13 +36,28 @@ public struct NeuralConfiguration: Equatable, Sendable {
   /// English model's state width; 0 without a transfer source). Set from the model's
   /// transfer source, never written as a field.
   public var transferWidth = 0
+  /// Whether the transfer features enter the sentence BiLSTM's input
+  /// (``TransferPlacement/input``) rather than the states under the tag layer. Set from
+  /// the model's transfer source, as ``transferWidth``.
+  public var transferInput = false
 
   public init() {}
 
+  /// The configuration with `transfer`'s width and placement (none without one).
+  func adopting(_ transfer: ConverseTransfer?) -> NeuralConfiguration {
+    var c = self
+    c.transferWidth = transfer?.width ?? 0
+    c.transferInput = transfer?.placement == .input
+    return c
+  }
+
   /// The width of a token's state under the tag layer: the shared sentence BiLSTM's
   /// [forward ; backward] states, then its language's encoder's, then the transfer
-  /// features.
-  var stateWidth: Int { (languageEncoders ? 4 : 2) * hidden + transferWidth }
+  /// features (unless they enter the input).
+  var stateWidth: Int { (languageEncoders ? 4 : 2) * hidden + (transferInput ? 0 : transferWidth) }
+
+  /// The transfer features' columns under the tag layer (0 when they enter the input).
+  var transferStateWidth: Int { transferInput ? 0 : transferWidth }
 }
 
 /// Where each weight matrix of a neural CRF sits in its flat parameter vector (word

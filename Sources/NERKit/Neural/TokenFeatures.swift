@@ -77,9 +77,11 @@ extension TokenFeatureSource {
 extension NeuralConfiguration {
   /// The sources of a token's input to the sentence BiLSTM, in column order: the final
   /// states of the character BiLSTM (unless ``characterFeatures`` is off), then the
-  /// word embedding. (The language embedding enters the tag layer.)
+  /// word embedding, then the transfer features when they enter the input. (The language
+  /// embedding enters the tag layer.)
   var tokenFeatures: [any TokenFeatureSource.Type] {
-    characterFeatures ? [CharEncoder.self, WordEmbeddingFeatures.self] : [WordEmbeddingFeatures.self]
+    let own: [any TokenFeatureSource.Type] = characterFeatures ? [CharEncoder.self, WordEmbeddingFeatures.self] : [WordEmbeddingFeatures.self]
+    return transferInput && transferWidth > 0 ? own + [TransferFeatures.self] : own
   }
 
   /// The size of a token's input to the sentence BiLSTM: the sources' widths.

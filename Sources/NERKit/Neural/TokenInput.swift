@@ -12,6 +12,25 @@ struct Dropout {
   var transferUnit: TransferDropoutUnit = .value
 }
 
+extension Dropout {
+  /// Transfer dropout over one sentence's T (`tokens` rows of `width` values, `row(i)`
+  /// the first of row i): one draw of `stream` a value, a token or the sentence
+  /// (``transferUnit``); a dropped value becomes 0, a kept one is scaled by
+  /// 1 / (1 - rate).
+  func dropTransfer(tokens n: Int, width: Int, stream: inout SeededRandom, row: (Int) -> UnsafeMutablePointer<Float>) {
+    let keep = 1 / (1 - transferRate)
+    var drop = false
+    for i in 0..<n {
+      let t = row(i)
+      for c in 0..<width {
+        let draw = transferUnit == .value || (transferUnit == .token && c == 0) || (i == 0 && c == 0)
+        if draw { drop = stream.unit() < transferRate }
+        t[c] = drop ? 0 : t[c] * keep
+      }
+    }
+  }
+}
+
 /// What transfer dropout drops at once (``NeuralTrainer/Options/transferDropoutUnit``).
 public enum TransferDropoutUnit: String, CaseIterable, Sendable {
   /// Each value on its own, as input dropout does.

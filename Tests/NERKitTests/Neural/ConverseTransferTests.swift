@@ -37,10 +37,10 @@ struct ConverseTransferTests {
     return (source, target)
   }
 
-  static func transfer(_ kind: AttentionKind = .alignment) throws -> ConverseTransfer {
+  static func transfer(_ kind: AttentionKind = .alignment, placement: TransferPlacement = .states) throws -> ConverseTransfer {
     let (s, t) = vectors()
     return try ConverseTransfer(english: english(), dictionary: dictionary(),
-                                attention: TranslationAttention(kind: kind, source: s, target: t))
+                                attention: TranslationAttention(kind: kind, source: s, target: t), placement: placement)
   }
 
   @Test func alignmentRows() {
@@ -186,6 +186,49 @@ struct ConverseTransferTests {
     #expect(zeroed > 0 && kept > 0, "\(zeroed) dropped, \(kept) kept")
     let dropout = Dropout(rate: 0.3, seed: 5, epoch: 2, transferRate: 0.5, transferUnit: unit)
     NeuralGradientTests().checkNetwork(shareDirections: false, dropout: dropout, transfer: try Self.transfer())
+  }
+
+  /// With `placement: .input`, T enters the sentence BiLSTM's input after the word's own
+  /// features (the first layer reads W more columns, the tag layer none), unchanged
+  /// without dropout; the gradients hold, with transfer dropout too; the placement
+  /// travels in the model file.
+  @Test func transferIntoTheInput() throws {
+    let atStates = try Self.transfer(), atInput = try Self.transfer(placement: .input)
+    #expect(atInput != atStates && atInput.width == atStates.width)
+    let (plain, _) = NeuralGradientTests.toy(), (model, data) = NeuralGradientTests.toy(transfer: atInput)
+    let W = atInput.width, c = model.configuration
+    #expect(c.transferInput && c.transferWidth == W && c.stateWidth == plain.configuration.stateWidth)
+    #expect(c.wordInput == plain.configuration.wordInput + W)
+    #expect(model.layout.count == plain.layout.count + 4 * c.hidden * 2 * W)
+    let input = TokenInput(model: model)
+    model.parameters.withUnsafeBufferPointer { p in
+      var batch = TokenBatch(data, dropout: nil)
+      let run = input.forward(p.baseAddress!, &batch)
+      for (k, s) in data.enumerated() {
+        for i in 0..<s.words.count {
+          let row = run.x.pointer + (batch.sentenceStart[k] + i) * input.width + (input.width - W)
+          #expect(Array(UnsafeBufferPointer(start: row, count: W)) == Array(s.transfer[(i * W)..<((i + 1) * W)]))
+        }
+      }
+    }
+    let g = NeuralGradientTests()
+    g.checkNetwork(shareDirections: false, dropout: nil, transfer: atInput)
+    g.checkNetwork(shareDirections: false, dropout: Dropout(rate: 0.3, seed: 5, epoch: 2, transferRate: 0.5, transferUnit: .token),
+                   transfer: atInput)
+    g.checkNetwork(shareDirections: true, dropout: nil, languageEncoders: true, transfer: atInput)
+    let bytes = ModelFile.encode(TrainedModel(model, metadata: []))
+    let decoded = try ModelFile.decode(bytes)
+    #expect(decoded.of(NeuralCRF.self)! == model && ModelFile.encode(decoded) == bytes)
+    #expect(decoded.of(NeuralCRF.self)!.transfer!.placement == .input && model.fields.contains { $0 == ("transfer-into", "input") })
+    #expect(decoded.model.summary.contains { $0.0 == "transfer attention" && $0.1.hasSuffix("into the sentence BiLSTM's input") })
+    let inputs = [["en", "Lima", "ayer"], ["Sr", "Ruiz"]].map { ($0, Optional("es")) }
+    #expect(decoded.of(NeuralCRF.self)!.stateScores(inputs) == model.stateScores(inputs))
+    // The states placement writes no field (older models read as before).
+    let (statesModel, _) = NeuralGradientTests.toy(transfer: atStates)
+    #expect(!statesModel.fields.contains { $0.0 == "transfer-into" })
+    var bad = ModelFields(model.fields.map { $0.0 == "transfer-into" ? ($0.0, "sideways") : $0 })
+    var parts = ModelSections(Dictionary(uniqueKeysWithValues: model.sections().map { ($0.name, $0.bytes) }))
+    #expect(throws: DataError.self) { try NeuralCRF(configuration: &bad, sections: &parts) }
   }
 
   /// With the English tag scores, T's rows are [states ; scores] attended alike, and the
