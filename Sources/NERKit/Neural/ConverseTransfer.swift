@@ -12,7 +12,8 @@ import Synchronization
 /// translation (its states R, n × ``width``, the English model's states under its tag
 /// layer), and each source word receives T_i = Σ_j a_ij R_j, A being the attention of
 /// ``attention`` (m × n). T joins the low-resource model's own states under its tag
-/// layer (``NeuralConfiguration/transferWidth``). Where the paper translates with an
+/// layer (``NeuralConfiguration/transferWidth``), or with ``placement`` `.input` its
+/// sentence BiLSTM's input (``TransferFeatures``). Where the paper translates with an
 /// NMT model and takes its attention, this takes the dictionary translation and its
 /// alignment, or soft attention from bilingual vectors with the alignment as prior.
 ///

@@ -5,7 +5,8 @@ struct Dropout {
   var seed: UInt64
   var epoch: UInt64
   /// The rate on the transfer features (``NeuralConfiguration/transferWidth`` columns),
-  /// drawn after the input's mask from the same streams.
+  /// drawn from the same streams: after the input's mask when T joins the states, as a
+  /// feature source (before the mask) when it enters the input.
   var transferRate: Float = 0
   /// What one draw of ``transferRate`` drops: a value, a token's features or a
   /// sentence's.
