@@ -46,12 +46,15 @@ extension NERTag {
         ner-translate does; --source-embeddings and --target-embeddings choose among \
         several translations), the English model's sentence BiLSTM runs over the \
         translation, and its states R, brought to each word as T = A R, join the model's \
-        own states under the tag layer. A, the attention of the words over the English \
+        own states under the tag layer (with --transfer-into input, its sentence \
+        BiLSTM's input instead). A, the attention of the words over the English \
         words, is --attention alignment (each word attends to the words its translation \
         gave) or embedding (softmax over the English words within --attention-window of \
         cosine / --attention-temperature minus the distance from the word's translation; \
         the vectors in one space); --transfer-dropout drops T's values while training, \
-        as --dropout does the input's. The English model is not trained; it, the \
+        as --dropout does the input's, or with --transfer-dropout-unit token (sentence) \
+        a token's (a sentence's) English features at once, so the model learns to tag \
+        without them too. The English model is not trained; it, the \
         dictionary and the vectors travel in the model, so 'ner-tag -m MODEL' tags as any model \
         does. 'ner-translate --attention' shows what a word attends to.
 
