@@ -5,9 +5,10 @@
 #   bash bench/can.sh            # every setting and row, SEEDS
 #   bash bench/can.sh table      # only the table of the runs done
 #   bash bench/can.sh cost       # the cost on es: 3 epochs of es.train with dev scoring,
-#                                # then tagging es.test, alone and with CAN (both), one
-#                                # after the other (run the main part first: it makes the
-#                                # English model, the mapped vectors and the dictionary)
+#                                # then tagging es.test, alone and with CAN (both, and
+#                                # both+in+tokdrop, the row chosen on es), one after the
+#                                # other (run the main part first: it makes the English
+#                                # model, the mapped vectors and the dictionary)
 #
 # A neural CRF of the low-resource language L, without and with the features of a frozen
 # English neural model brought to L's words: each L sentence is translated word by word
@@ -23,7 +24,8 @@
 #   uk100       the first 100 sentences of WikiANN uk.train; dev: its sentences 101-1,100
 #               (no gold label of the scored set is read while training); figures on
 #               WikiANN uk.dev; the English model is trained on WikiANN en.train.
-# Rows (ROWS, default "base alignment embedding both both+scores both+drop"):
+# Rows (ROWS, default "base alignment embedding both both+drop both+tokdrop both+sentdrop
+# both+in both+in+tokdrop both+in+sentdrop", the table's; both+scores is a dev probe):
 #   base        the neural CRF alone: --kind neural --lower --embeddings L=L.vec.
 #   alignment   + --transfer-model EN --transfer-dictionary L-en.train.txt --attention
 #               alignment: each word attends to the English words it became.
@@ -42,6 +44,10 @@
 #               both+drop with --transfer-dropout-unit token or sentence: half the tokens
 #               (sentences) train without their English features, so the tagger's own
 #               features cannot lean on them (modality dropout).
+#   both+in, both+in+tokdrop, both+in+sentdrop
+#               both, both+tokdrop and both+sentdrop with --transfer-into input: T enters
+#               the sentence BiLSTM's input beside each word's own features instead of
+#               joining its states.
 # Both CAN rows take --source-embeddings L-en.vec (L.vec mapped into en.vec's space by
 # Procrustes on the L-en train dictionary: ner-translate align --rounds 1) and
 # --target-embeddings en.vec. Every run: 2 threads, --seed s for s in SEEDS, EPOCHS epochs
@@ -67,7 +73,7 @@ out=$script_dir/out/can
 report=$script_dir/out/can.md
 runs=$out/runs.tsv
 settings=${SETTINGS:-"es1k nl1k uk100 es nl"}
-rows=${ROWS:-"base alignment embedding both both+scores both+drop"}
+rows=${ROWS:-"base alignment embedding both both+drop both+tokdrop both+sentdrop both+in both+in+tokdrop both+in+sentdrop"}
 seeds=${SEEDS:-"1 2 3"}
 epochs=${EPOCHS:-15}
 low_epochs=${LOW_EPOCHS:-30}
@@ -93,7 +99,7 @@ table() {
     echo "| setting | row | F1 | n | gain | dev | train s | tag tokens/s |"
     echo "|---|---|---:|---:|---:|---:|---:|---:|"
     for s in es1k nl1k uk100 es nl; do
-      for row in base alignment embedding both both+scores both+drop both+tokdrop both+sentdrop; do
+      for row in base alignment embedding both both+scores both+drop both+tokdrop both+sentdrop both+in both+in+tokdrop both+in+sentdrop; do
         awk -F'\t' -v s="$s" -v r="$row" -v dir="$out" '
           function dev(file,   line, best, f) {
             best = -1
@@ -122,10 +128,11 @@ build_tool ner-translate "${NER_TRANSLATE:-}"; translate=$TOOL_BIN; [[ -n $trans
 vec=$data/embeddings
 
 if [[ ${1:-} == cost ]]; then
-  for row in base both; do
+  for row in base both both+in+tokdrop; do
     can=()
-    [[ $row == both ]] && can=(--transfer-model "$out/en-conll.model" --transfer-dictionary "$out/es-en.both.txt"
+    [[ $row == both* ]] && can=(--transfer-model "$out/en-conll.model" --transfer-dictionary "$out/es-en.both.txt"
       --attention alignment --source-embeddings "$out/es-en.vec" --target-embeddings "$vec/en.vec")
+    [[ $row == both+in+tokdrop ]] && can+=(--transfer-into input --transfer-dropout 0.5 --transfer-dropout-unit token)
     start=$(date +%s.%N)
     "$tag" train -q --kind neural --lower --threads 2 --seed 1 --epochs 3 --patience 3 "${can[@]}" \
       --embeddings "es=$vec/es.vec" --dev "es=$data/conll2002/es.dev" -m "$out/cost.$row.model" "es=$data/conll2002/es.train"
@@ -185,6 +192,10 @@ for s in $settings; do
           --attention alignment --source-embeddings "$mapped" --target-embeddings "$vec/en.vec" --transfer-dropout 0.5)
           [[ $row == both+tokdrop ]] && can+=(--transfer-dropout-unit token)
           [[ $row == both+sentdrop ]] && can+=(--transfer-dropout-unit sentence) ;;
+        both+in | both+in+tokdrop | both+in+sentdrop) can=(--transfer-model "$out/$en_model.model" --transfer-dictionary "$both"
+          --attention alignment --source-embeddings "$mapped" --target-embeddings "$vec/en.vec" --transfer-into input)
+          [[ $row == both+in+tokdrop ]] && can+=(--transfer-dropout 0.5 --transfer-dropout-unit token)
+          [[ $row == both+in+sentdrop ]] && can+=(--transfer-dropout 0.5 --transfer-dropout-unit sentence) ;;
         *) echo "bench/can.sh: unknown row $row" >&2; exit 64 ;;
       esac
       model=$out/$s.$row.$seed.model
