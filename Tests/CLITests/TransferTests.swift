@@ -44,7 +44,7 @@ struct TransferTests {
   }
 
   /// --transfer-into input: the English features enter the sentence BiLSTM's input; the
-  /// model trains, tags and says so in dump.
+  /// model trains, tags (the same on one thread and two) and says so in dump.
   @Test func transferIntoTheInput() throws {
     let model = FileManager.default.temporaryDirectory.appendingPathComponent("can-\(UUID().uuidString).model").path
     let train = TagTests.file(Self.spanish(60))
@@ -56,6 +56,9 @@ struct TransferTests {
     #expect(scored.status == 0 && scored.text.contains("FB1: 100.00"), "\(scored.text)\(scored.stderr)")
     let dump = try ToolRunner.run("ner-tag", ["dump", model])
     #expect(dump.status == 0 && dump.text.contains("transfer attention = alignment; into the sentence BiLSTM's input"), "\(dump.text)")
+    let one = try ToolRunner.run("ner-tag", ["-m", model, "--threads", "1", "--marginals", test])
+    let two = try ToolRunner.run("ner-tag", ["-m", model, "--threads", "2", "--marginals", test])
+    #expect(one.status == 0 && one.text == two.text)
     let bad = try ToolRunner.run("ner-tag", ["train", "-q", "-m", model, "--transfer-into", "output"] + NeuralTagTests.small + Self.transfer() + [train])
     #expect(bad.status == 64 && bad.stderr.contains("--transfer-into"), "\(bad.stderr)")
   }
