@@ -24,7 +24,12 @@ extension Dropout {
     for i in 0..<n {
       let t = row(i)
       for c in 0..<width {
-        let draw = transferUnit == .value || (transferUnit == .token && c == 0) || (i == 0 && c == 0)
+        let draw: Bool
+        switch transferUnit {
+        case .value: draw = true
+        case .token: draw = c == 0
+        case .sentence: draw = i == 0 && c == 0
+        }
         if draw { drop = stream.unit() < transferRate }
         t[c] = drop ? 0 : t[c] * keep
       }
