@@ -39,18 +39,10 @@ final class NetworkPass {
     }
     let tw = layout.configuration.transferStateWidth
     if tw > 0 {
+      // T and its transfer dropout as the input's source gives them. Constants, so no
+      // mask is kept: the tag layer's run holds the dropped values.
       let T = FloatBuffer(batch.tokenCount * tw)
-      for (k, s) in batch.sentences.enumerated() {
-        precondition(s.transfer.count == s.words.count * tw, "NetworkPass: a sentence without its transfer features")
-        s.transfer.withUnsafeBufferPointer { (T.pointer + batch.sentenceStart[k] * tw).update(from: $0.baseAddress!, count: $0.count) }
-      }
-      if let d = batch.dropout, d.transferRate > 0 {
-        // Constants, so no mask is kept: the tag layer's run holds the dropped values.
-        for k in batch.sentences.indices {
-          let t = T.pointer + batch.sentenceStart[k] * tw
-          d.dropTransfer(tokens: batch.sentences[k].words.count, width: tw, stream: &batch.streams![k]) { t + $0 * tw }
-        }
-      }
+      TransferFeatures(width: tw).forward(p, &batch, into: TokenColumns(base: T.pointer, stride: tw, offset: 0))
       let w = layout.configuration.stateWidth - tw
       states = LanguageEncoders.concatenate(states, w, T, tw, rows: batch.tokenCount)
     }

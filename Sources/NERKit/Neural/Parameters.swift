@@ -54,10 +54,14 @@ public struct NeuralConfiguration: Equatable, Sendable {
   /// The width of a token's state under the tag layer: the shared sentence BiLSTM's
   /// [forward ; backward] states, then its language's encoder's, then the transfer
   /// features (unless they enter the input).
-  var stateWidth: Int { (languageEncoders ? 4 : 2) * hidden + (transferInput ? 0 : transferWidth) }
+  var stateWidth: Int { (languageEncoders ? 4 : 2) * hidden + transferStateWidth }
 
   /// The transfer features' columns under the tag layer (0 when they enter the input).
   var transferStateWidth: Int { transferInput ? 0 : transferWidth }
+
+  /// The transfer features' columns in the sentence BiLSTM's input (0 when they join the
+  /// states).
+  var transferInputWidth: Int { transferInput ? transferWidth : 0 }
 }
 
 /// Where each weight matrix of a neural CRF sits in its flat parameter vector (word

@@ -81,7 +81,7 @@ extension NeuralConfiguration {
   /// embedding enters the tag layer.)
   var tokenFeatures: [any TokenFeatureSource.Type] {
     let own: [any TokenFeatureSource.Type] = characterFeatures ? [CharEncoder.self, WordEmbeddingFeatures.self] : [WordEmbeddingFeatures.self]
-    return transferInput && transferWidth > 0 ? own + [TransferFeatures.self] : own
+    return transferInputWidth > 0 ? own + [TransferFeatures.self] : own
   }
 
   /// The size of a token's input to the sentence BiLSTM: the sources' widths.

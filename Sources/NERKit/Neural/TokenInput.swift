@@ -22,15 +22,10 @@ extension Dropout {
     let keep = 1 / (1 - transferRate)
     var drop = false
     for i in 0..<n {
+      if transferUnit == .token || (transferUnit == .sentence && i == 0) { drop = stream.unit() < transferRate }
       let t = row(i)
       for c in 0..<width {
-        let draw: Bool
-        switch transferUnit {
-        case .value: draw = true
-        case .token: draw = c == 0
-        case .sentence: draw = i == 0 && c == 0
-        }
-        if draw { drop = stream.unit() < transferRate }
+        if transferUnit == .value { drop = stream.unit() < transferRate }
         t[c] = drop ? 0 : t[c] * keep
       }
     }

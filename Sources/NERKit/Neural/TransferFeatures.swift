@@ -1,13 +1,16 @@
 /// The transfer features T of a sentence (``ConverseTransfer``) as a source of the
 /// sentence BiLSTM's input (``TransferPlacement/input``): each token's row of T, with
 /// transfer dropout while training. T is a constant of the sentence: no weights, no
-/// gradient.
+/// gradient. (``NetworkPass`` fills the columns under the tag layer with it too, for
+/// ``TransferPlacement/states``.)
 struct TransferFeatures: TokenFeatureSource {
   let width: Int
 
-  static func width(_ c: NeuralConfiguration) -> Int { c.transferInput ? c.transferWidth : 0 }
+  static func width(_ c: NeuralConfiguration) -> Int { c.transferInputWidth }
 
   init(model: NeuralCRF) { width = Self.width(model.configuration) }
+
+  init(width: Int) { self.width = width }
 
   func forward(_ p: UnsafePointer<Float>, _ batch: inout TokenBatch, into x: TokenColumns) {
     let W = width

@@ -43,6 +43,15 @@ struct ConverseTransferTests {
                                 attention: TranslationAttention(kind: kind, source: s, target: t), placement: placement)
   }
 
+  /// The states under the tag layer of one pass over `data` (tokens × state width), and
+  /// each sentence's first row.
+  static func passStates(_ model: NeuralCRF, _ data: [EncodedSentence], _ dropout: Dropout?) -> (states: [Float], starts: [Int]) {
+    model.parameters.withUnsafeBufferPointer { p in
+      let pass = NetworkPass(model: model, p.baseAddress!, data, dropout: dropout)
+      return (Array(UnsafeBufferPointer(start: pass.states.pointer, count: pass.states.count)), pass.sentenceStart)
+    }
+  }
+
   @Test func alignmentRows() {
     let a = TranslationAttention(kind: .alignment)
     let rows = a.rows(["Sr", "salió", "ayer"], [["Mr"], ["went", "out"], ["yesterday"]])
@@ -122,12 +131,7 @@ struct ConverseTransferTests {
   @Test func transferDropoutDropsTheEnglishFeaturesOnly() throws {
     let (model, data) = NeuralGradientTests.toy(transfer: try Self.transfer())
     let S = model.configuration.stateWidth, W = model.configuration.transferWidth
-    func states(_ dropout: Dropout?) -> [Float] {
-      model.parameters.withUnsafeBufferPointer { p in
-        let pass = NetworkPass(model: model, p.baseAddress!, data, dropout: dropout)
-        return Array(UnsafeBufferPointer(start: pass.states.pointer, count: pass.states.count))
-      }
-    }
+    func states(_ dropout: Dropout?) -> [Float] { Self.passStates(model, data, dropout).states }
     let plain = states(nil), dropped = states(Dropout(rate: 0, seed: 3, epoch: 1, transferRate: 0.5))
     #expect(dropped == states(Dropout(rate: 0, seed: 3, epoch: 1, transferRate: 0.5)))
     var zeroed = 0, nonzero = 0
@@ -150,12 +154,7 @@ struct ConverseTransferTests {
   func transferDropoutByTokenOrSentence(_ unit: TransferDropoutUnit) throws {
     let (model, data) = NeuralGradientTests.toy(transfer: try Self.transfer())
     let S = model.configuration.stateWidth, W = model.configuration.transferWidth
-    func states(_ dropout: Dropout?) -> (states: [Float], starts: [Int]) {
-      model.parameters.withUnsafeBufferPointer { p in
-        let pass = NetworkPass(model: model, p.baseAddress!, data, dropout: dropout)
-        return (Array(UnsafeBufferPointer(start: pass.states.pointer, count: pass.states.count)), pass.sentenceStart)
-      }
-    }
+    func states(_ dropout: Dropout?) -> (states: [Float], starts: [Int]) { Self.passStates(model, data, dropout) }
     let (plain, starts) = states(nil)
     // The groups of rows dropped together.
     let groups: [Range<Int>] = unit == .token
