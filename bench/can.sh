@@ -25,7 +25,8 @@
 #               (no gold label of the scored set is read while training); figures on
 #               WikiANN uk.dev; the English model is trained on WikiANN en.train.
 # Rows (ROWS, default "base alignment embedding both both+drop both+tokdrop both+sentdrop
-# both+in both+in+tokdrop both+in+sentdrop", the table's; both+scores is a dev probe):
+# both+in both+in+tokdrop both+in+sentdrop", the table's; both+scores is a dev probe; the
+# rt+ rows run when named):
 #   base        the neural CRF alone: --kind neural --lower --embeddings L=L.vec.
 #   alignment   + --transfer-model EN --transfer-dictionary L-en.train.txt --attention
 #               alignment: each word attends to the English words it became.
@@ -48,6 +49,13 @@
 #               both, both+tokdrop and both+sentdrop with --transfer-into input: T enters
 #               the sentence BiLSTM's input beside each word's own features instead of
 #               joining its states.
+#   rt+tokdrop, rt+in, rt+in+tokdrop, rt+in+sentdrop
+#               both+tokdrop, both+in, both+in+tokdrop and both+in+sentdrop with an
+#               English model that has also seen translationese: it trains on the English
+#               training set plus its round trip through L (word by word into L with the
+#               en-L train dictionary, the first translation listed, then back as CAN
+#               translates: the both dictionary and the mapped vectors), the same options
+#               otherwise.
 # Both CAN rows take --source-embeddings L-en.vec (L.vec mapped into en.vec's space by
 # Procrustes on the L-en train dictionary: ner-translate align --rounds 1) and
 # --target-embeddings en.vec. Every run: 2 threads, --seed s for s in SEEDS, EPOCHS epochs
@@ -99,7 +107,7 @@ table() {
     echo "| setting | row | F1 | n | gain | dev | train s | tag tokens/s |"
     echo "|---|---|---:|---:|---:|---:|---:|---:|"
     for s in es1k nl1k uk100 es nl; do
-      for row in base alignment embedding both both+scores both+drop both+tokdrop both+sentdrop both+in both+in+tokdrop both+in+sentdrop; do
+      for row in base alignment embedding both both+scores both+drop both+tokdrop both+sentdrop both+in both+in+tokdrop both+in+sentdrop rt+tokdrop rt+in rt+in+tokdrop rt+in+sentdrop; do
         awk -F'\t' -v s="$s" -v r="$row" -v dir="$out" '
           function dev(file,   line, best, f) {
             best = -1
@@ -177,6 +185,20 @@ for s in $settings; do
   mapped=$out/$l-en.vec
   [[ -s $mapped ]] || "$translate" align -q --rounds 1 --source-embeddings "$vec/$l.vec" \
     --target-embeddings "$vec/en.vec" --dictionary "$data/dictionaries/$l-en.train.txt" --output "$mapped"
+  case $en_model in
+    en-conll) en_train=$data/conll2003/en.train; en_dev=$data/conll2003/en.dev ;;
+    en-wikiann) en_train=$data/wikiann/en.train; en_dev=$data/wikiann/en.dev ;;
+  esac
+  # The round-trip English model (the rt+ rows), only when a row needs it.
+  if [[ " $rows " == *" rt+"* ]] && [[ ! -s $out/$en_model-rt-$l.model ]]; then
+    [[ -s $out/$en_model-rt-$l.train ]] || {
+      cat "$en_train"
+      [[ -z $(tail -n 1 "$en_train") ]] || echo # WikiANN's files end without a blank line
+      "$translate" --dictionary "$data/dictionaries/en-$l.train.txt" "$en_train" |
+        "$translate" --dictionary "$both" --source-embeddings "$mapped" --target-embeddings "$vec/en.vec"
+    } > "$out/$en_model-rt-$l.train"
+    english "$en_model-rt-$l" "$out/$en_model-rt-$l.train" "$en_dev"
+  fi
   tokens=$(awk 'NF > 0 && $1 != "-DOCSTART-"' "$test" | wc -l)
   for seed in $seeds; do
     for row in $rows; do
@@ -196,6 +218,11 @@ for s in $settings; do
           --attention alignment --source-embeddings "$mapped" --target-embeddings "$vec/en.vec" --transfer-into input)
           [[ $row == both+in+tokdrop ]] && can+=(--transfer-dropout 0.5 --transfer-dropout-unit token)
           [[ $row == both+in+sentdrop ]] && can+=(--transfer-dropout 0.5 --transfer-dropout-unit sentence) ;;
+        rt+tokdrop | rt+in | rt+in+tokdrop | rt+in+sentdrop) can=(--transfer-model "$out/$en_model-rt-$l.model"
+          --transfer-dictionary "$both" --attention alignment --source-embeddings "$mapped" --target-embeddings "$vec/en.vec")
+          [[ $row == rt+in* ]] && can+=(--transfer-into input)
+          [[ $row == *+tokdrop ]] && can+=(--transfer-dropout 0.5 --transfer-dropout-unit token)
+          [[ $row == *+sentdrop ]] && can+=(--transfer-dropout 0.5 --transfer-dropout-unit sentence) ;;
         *) echo "bench/can.sh: unknown row $row" >&2; exit 64 ;;
       esac
       model=$out/$s.$row.$seed.model

@@ -262,7 +262,7 @@ for s in es nl es1k nl1k uk100; do
   if [[ -f $f ]] && [[ -n $(cell base) ]]; then
     mapfile -t b < <(cells "$(cell base)")
     best="" best_dev="" detail="neural CRF alone ${b[2]} (n=${b[3]}, dev ${b[5]}, ${b[6]} s to train)"
-    for kind in alignment embedding both 'both\+scores' 'both\+drop' 'both\+tokdrop' 'both\+sentdrop' 'both\+in' 'both\+in\+tokdrop' 'both\+in\+sentdrop'; do
+    for kind in alignment embedding both 'both\+scores' 'both\+drop' 'both\+tokdrop' 'both\+sentdrop' 'both\+in' 'both\+in\+tokdrop' 'both\+in\+sentdrop' 'rt\+tokdrop' 'rt\+in' 'rt\+in\+tokdrop' 'rt\+in\+sentdrop'; do
       line=$(cell "$kind")
       [[ -n $line ]] || continue
       mapfile -t c < <(cells "$line")
