@@ -5,10 +5,11 @@
 #   bash bench/can.sh            # every setting and row, SEEDS
 #   bash bench/can.sh table      # only the table of the runs done
 #   bash bench/can.sh cost       # the cost on es: 3 epochs of es.train with dev scoring,
-#                                # then tagging es.test, alone and with CAN (both, and
-#                                # both+in+tokdrop, the row chosen on es), one after the
-#                                # other (run the main part first: it makes the English
-#                                # model, the mapped vectors and the dictionary)
+#                                # then tagging es.test, alone and with CAN (both,
+#                                # both+in+tokdrop, and rt+in, the row chosen on es), one
+#                                # after the other (run the main part first, with the rt+
+#                                # rows: it makes the English models, the mapped vectors
+#                                # and the dictionary)
 #
 # A neural CRF of the low-resource language L, without and with the features of a frozen
 # English neural model brought to L's words: each L sentence is translated word by word
@@ -136,11 +137,14 @@ build_tool ner-translate "${NER_TRANSLATE:-}"; translate=$TOOL_BIN; [[ -n $trans
 vec=$data/embeddings
 
 if [[ ${1:-} == cost ]]; then
-  for row in base both both+in+tokdrop; do
+  for row in base both both+in+tokdrop rt+in; do
     can=()
-    [[ $row == both* ]] && can=(--transfer-model "$out/en-conll.model" --transfer-dictionary "$out/es-en.both.txt"
+    [[ $row == both* ]] && can=(--transfer-model "$out/en-conll.model")
+    [[ $row == rt+* ]] && can=(--transfer-model "$out/en-conll-rt-es.model")
+    [[ $row == base ]] || can+=(--transfer-dictionary "$out/es-en.both.txt"
       --attention alignment --source-embeddings "$out/es-en.vec" --target-embeddings "$vec/en.vec")
     [[ $row == both+in+tokdrop ]] && can+=(--transfer-into input --transfer-dropout 0.5 --transfer-dropout-unit token)
+    [[ $row == rt+in ]] && can+=(--transfer-into input)
     start=$(date +%s.%N)
     "$tag" train -q --kind neural --lower --threads 2 --seed 1 --epochs 3 --patience 3 "${can[@]}" \
       --embeddings "es=$vec/es.vec" --dev "es=$data/conll2002/es.dev" -m "$out/cost.$row.model" "es=$data/conll2002/es.train"
