@@ -20,13 +20,18 @@ extension Dropout {
   /// 1 / (1 - rate).
   func dropTransfer(tokens n: Int, width: Int, stream: inout SeededRandom, row: (Int) -> UnsafeMutablePointer<Float>) {
     let keep = 1 / (1 - transferRate)
-    var drop = false
-    for i in 0..<n {
-      if transferUnit == .token || (transferUnit == .sentence && i == 0) { drop = stream.unit() < transferRate }
-      let t = row(i)
-      for c in 0..<width {
-        if transferUnit == .value { drop = stream.unit() < transferRate }
-        t[c] = drop ? 0 : t[c] * keep
+    switch transferUnit {
+    case .value:
+      for i in 0..<n {
+        let t = row(i)
+        for c in 0..<width { t[c] = stream.unit() < transferRate ? 0 : t[c] * keep }
+      }
+    case .token, .sentence:
+      var drop = false
+      for i in 0..<n {
+        if transferUnit == .token || i == 0 { drop = stream.unit() < transferRate }
+        let t = row(i)
+        for c in 0..<width { t[c] = drop ? 0 : t[c] * keep }
       }
     }
   }
