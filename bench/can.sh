@@ -83,6 +83,8 @@ report=$script_dir/out/can.md
 runs=$out/runs.tsv
 settings=${SETTINGS:-"es1k nl1k uk100 es nl"}
 rows=${ROWS:-"base alignment embedding both both+drop both+tokdrop both+sentdrop both+in both+in+tokdrop both+in+sentdrop"}
+# Every row the script knows, in the table's order.
+known_rows="base alignment embedding both both+scores both+drop both+tokdrop both+sentdrop both+in both+in+tokdrop both+in+sentdrop rt+tokdrop rt+in rt+in+tokdrop rt+in+sentdrop"
 seeds=${SEEDS:-"1 2 3"}
 epochs=${EPOCHS:-15}
 low_epochs=${LOW_EPOCHS:-30}
@@ -108,7 +110,7 @@ table() {
     echo "| setting | row | F1 | n | gain | dev | train s | tag tokens/s |"
     echo "|---|---|---:|---:|---:|---:|---:|---:|"
     for s in es1k nl1k uk100 es nl; do
-      for row in base alignment embedding both both+scores both+drop both+tokdrop both+sentdrop both+in both+in+tokdrop both+in+sentdrop rt+tokdrop rt+in rt+in+tokdrop rt+in+sentdrop; do
+      for row in $known_rows; do
         awk -F'\t' -v s="$s" -v r="$row" -v dir="$out" '
           function dev(file,   line, best, f) {
             best = -1
@@ -136,15 +138,33 @@ build_tool ner-translate "${NER_TRANSLATE:-}"; translate=$TOOL_BIN; [[ -n $trans
 
 vec=$data/embeddings
 
+# transfer_options ROW: the ner-tag options of ROW into can (none for base), for the
+# language l with its English model en_model, both dictionary and mapped vectors.
+transfer_options() {
+  local row=$1 english=$out/$en_model.model dictionary=$both attention=alignment
+  [[ " $known_rows " == *" $row "* ]] || { echo "bench/can.sh: unknown row $row" >&2; exit 64; }
+  can=()
+  case $row in
+    base) return 0 ;;
+    alignment | embedding) dictionary=$data/dictionaries/$l-en.train.txt attention=$row ;;
+    rt+*) english=$out/$en_model-rt-$l.model ;;
+  esac
+  can=(--transfer-model "$english" --transfer-dictionary "$dictionary" --attention "$attention"
+    --source-embeddings "$mapped" --target-embeddings "$vec/en.vec")
+  [[ $row == *+in || $row == *+in+* ]] && can+=(--transfer-into input)
+  case $row in
+    *+scores) can+=(--transfer-scores) ;;
+    *+drop) can+=(--transfer-dropout 0.5) ;;
+    *+tokdrop) can+=(--transfer-dropout 0.5 --transfer-dropout-unit token) ;;
+    *+sentdrop) can+=(--transfer-dropout 0.5 --transfer-dropout-unit sentence) ;;
+  esac
+  return 0
+}
+
 if [[ ${1:-} == cost ]]; then
+  l=es en_model=en-conll both=$out/es-en.both.txt mapped=$out/es-en.vec
   for row in base both both+in+tokdrop rt+in; do
-    can=()
-    [[ $row == both* ]] && can=(--transfer-model "$out/en-conll.model")
-    [[ $row == rt+* ]] && can=(--transfer-model "$out/en-conll-rt-es.model")
-    [[ $row == base ]] || can+=(--transfer-dictionary "$out/es-en.both.txt"
-      --attention alignment --source-embeddings "$out/es-en.vec" --target-embeddings "$vec/en.vec")
-    [[ $row == both+in+tokdrop ]] && can+=(--transfer-into input --transfer-dropout 0.5 --transfer-dropout-unit token)
-    [[ $row == rt+in ]] && can+=(--transfer-into input)
+    transfer_options "$row"
     start=$(date +%s.%N)
     "$tag" train -q --kind neural --lower --threads 2 --seed 1 --epochs 3 --patience 3 "${can[@]}" \
       --embeddings "es=$vec/es.vec" --dev "es=$data/conll2002/es.dev" -m "$out/cost.$row.model" "es=$data/conll2002/es.train"
@@ -181,18 +201,15 @@ for s in $settings; do
     *) echo "bench/can.sh: unknown setting $s" >&2; exit 64 ;;
   esac
   case $en_model in
-    en-conll) english en-conll "$data/conll2003/en.train" "$data/conll2003/en.dev" ;;
-    en-wikiann) english en-wikiann "$data/wikiann/en.train" "$data/wikiann/en.dev" ;;
+    en-conll) en_train=$data/conll2003/en.train; en_dev=$data/conll2003/en.dev ;;
+    en-wikiann) en_train=$data/wikiann/en.train; en_dev=$data/wikiann/en.dev ;;
   esac
+  english "$en_model" "$en_train" "$en_dev"
   both=$out/$l-en.both.txt
   [[ -s $both ]] || { cat "$data/dictionaries/$l-en.train.txt"; awk 'NF == 2 { print $2, $1 }' "$data/dictionaries/en-$l.train.txt"; } > "$both"
   mapped=$out/$l-en.vec
   [[ -s $mapped ]] || "$translate" align -q --rounds 1 --source-embeddings "$vec/$l.vec" \
     --target-embeddings "$vec/en.vec" --dictionary "$data/dictionaries/$l-en.train.txt" --output "$mapped"
-  case $en_model in
-    en-conll) en_train=$data/conll2003/en.train; en_dev=$data/conll2003/en.dev ;;
-    en-wikiann) en_train=$data/wikiann/en.train; en_dev=$data/wikiann/en.dev ;;
-  esac
   # The round-trip English model (the rt+ rows), only when a row needs it.
   if [[ " $rows " == *" rt+"* ]] && [[ ! -s $out/$en_model-rt-$l.model ]]; then
     [[ -s $out/$en_model-rt-$l.train ]] || {
@@ -207,28 +224,7 @@ for s in $settings; do
   for seed in $seeds; do
     for row in $rows; do
       done_already "$s" "$row" "$seed" && continue
-      case $row in
-        base) can=() ;;
-        alignment | embedding) can=(--transfer-model "$out/$en_model.model" --transfer-dictionary "$data/dictionaries/$l-en.train.txt"
-          --attention "$row" --source-embeddings "$mapped" --target-embeddings "$vec/en.vec") ;;
-        both | both+scores) can=(--transfer-model "$out/$en_model.model" --transfer-dictionary "$both"
-          --attention alignment --source-embeddings "$mapped" --target-embeddings "$vec/en.vec")
-          [[ $row == both+scores ]] && can+=(--transfer-scores) ;;
-        both+drop | both+tokdrop | both+sentdrop) can=(--transfer-model "$out/$en_model.model" --transfer-dictionary "$both"
-          --attention alignment --source-embeddings "$mapped" --target-embeddings "$vec/en.vec" --transfer-dropout 0.5)
-          [[ $row == both+tokdrop ]] && can+=(--transfer-dropout-unit token)
-          [[ $row == both+sentdrop ]] && can+=(--transfer-dropout-unit sentence) ;;
-        both+in | both+in+tokdrop | both+in+sentdrop) can=(--transfer-model "$out/$en_model.model" --transfer-dictionary "$both"
-          --attention alignment --source-embeddings "$mapped" --target-embeddings "$vec/en.vec" --transfer-into input)
-          [[ $row == both+in+tokdrop ]] && can+=(--transfer-dropout 0.5 --transfer-dropout-unit token)
-          [[ $row == both+in+sentdrop ]] && can+=(--transfer-dropout 0.5 --transfer-dropout-unit sentence) ;;
-        rt+tokdrop | rt+in | rt+in+tokdrop | rt+in+sentdrop) can=(--transfer-model "$out/$en_model-rt-$l.model"
-          --transfer-dictionary "$both" --attention alignment --source-embeddings "$mapped" --target-embeddings "$vec/en.vec")
-          [[ $row == rt+in* ]] && can+=(--transfer-into input)
-          [[ $row == *+tokdrop ]] && can+=(--transfer-dropout 0.5 --transfer-dropout-unit token)
-          [[ $row == *+sentdrop ]] && can+=(--transfer-dropout 0.5 --transfer-dropout-unit sentence) ;;
-        *) echo "bench/can.sh: unknown row $row" >&2; exit 64 ;;
-      esac
+      transfer_options "$row"
       model=$out/$s.$row.$seed.model
       start=$(date +%s.%N)
       "$tag" train --kind neural --lower --threads 2 --seed "$seed" --epochs "$max_epochs" --patience "$max_epochs" "${extra[@]}" "${can[@]}" \

@@ -262,18 +262,18 @@ for s in es nl es1k nl1k uk100; do
   if [[ -f $f ]] && [[ -n $(cell base) ]]; then
     mapfile -t b < <(cells "$(cell base)")
     best="" best_dev="" detail="neural CRF alone ${b[2]} (n=${b[3]}, dev ${b[5]}, ${b[6]} s to train)"
-    for kind in alignment embedding both 'both\+scores' 'both\+drop' 'both\+tokdrop' 'both\+sentdrop' 'both\+in' 'both\+in\+tokdrop' 'both\+in\+sentdrop' 'rt\+tokdrop' 'rt\+in' 'rt\+in\+tokdrop' 'rt\+in\+sentdrop'; do
-      line=$(cell "$kind")
-      [[ -n $line ]] || continue
+    # Every CAN row of the setting, in the table's order.
+    while IFS= read -r line; do
       mapfile -t c < <(cells "$line")
-      name=${kind//\\/}
+      name=${c[1]}
+      [[ $name != base ]] || continue
       detail+="; $name ${c[2]} (n=${c[3]}, ${c[4]}, dev ${c[5]}, ${c[6]} s, ${c[7]} tokens/s tagging)"
       # The figure is the CAN row with the best mean dev F1 among those run with as many
       # seeds as the base row, never the best on test.
       if [[ ${c[3]} -ge ${b[3]} && ${c[5]} != - ]] && { [[ -z $best_dev ]] || awk -v a="${c[5]}" -v b="$best_dev" 'BEGIN { exit !(a > b) }'; }; then
         best="${c[4]} ($name, chosen on dev)" best_dev=${c[5]}
       fi
-    done
+    done < <(grep -E "^\| $s \|" "$f")
     row "CAN" "$what: F1 gain of converse attention transfer from a frozen English neural model" "${best:--}" "target $target; $detail" "$(when "$f")" "bench/can.sh"
   else
     pending "CAN" "$what: F1 gain of converse attention transfer from a frozen English neural model" "target $target" can
