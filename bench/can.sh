@@ -26,8 +26,8 @@
 #               (no gold label of the scored set is read while training); figures on
 #               WikiANN uk.dev; the English model is trained on WikiANN en.train.
 # Rows (ROWS, default "base alignment embedding both both+drop both+tokdrop both+sentdrop
-# both+in both+in+tokdrop both+in+sentdrop", the table's; both+scores is a dev probe; the
-# rt+ rows run when named):
+# both+in both+in+tokdrop both+in+sentdrop", the table's; both+scores and the rt+ rows
+# run when named):
 #   base        the neural CRF alone: --kind neural --lower --embeddings L=L.vec.
 #   alignment   + --transfer-model EN --transfer-dictionary L-en.train.txt --attention
 #               alignment: each word attends to the English words it became.
